@@ -1,0 +1,1 @@
+"""Local store: SQLAlchemy models on SQLite, migrations, and the engine factory."""
