@@ -44,7 +44,9 @@ def _currency_symbol(currency: str, locale: QLocale) -> str:
     return currency
 
 
-def format_number(value: float | int | None, locale: QLocale | None = None, decimals: int = 0) -> str:
+def format_number(
+    value: float | int | None, locale: QLocale | None = None, decimals: int = 0
+) -> str:
     """Format a number with the locale's group and decimal separators."""
     if value is None:
         return ""

@@ -141,9 +141,7 @@ def _create_engine(url: str, *, in_memory: bool) -> Engine:
     if in_memory:
         from sqlalchemy.pool import StaticPool
 
-        engine = create_engine(
-            url, poolclass=StaticPool, connect_args={"check_same_thread": False}
-        )
+        engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
     else:
         engine = create_engine(
             url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}

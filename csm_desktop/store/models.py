@@ -125,9 +125,7 @@ class Contact(SyncedMixin, ImportedMixin, Base):
 
 class Subscription(SyncedMixin, ImportedMixin, Base):
     __tablename__ = "subscription"
-    __table_args__ = (
-        UniqueConstraint("source", "external_id", name="uq_subscription_source_ext"),
-    )
+    __table_args__ = (UniqueConstraint("source", "external_id", name="uq_subscription_source_ext"),)
 
     account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("account.id"), index=True)
     start_date: Mapped[date] = mapped_column(Date)

@@ -1,0 +1,1 @@
+"""Services: the Qt-free operations the UI and the CLI call."""
