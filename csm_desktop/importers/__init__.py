@@ -1,0 +1,1 @@
+"""Importers that bring external files into the local store."""

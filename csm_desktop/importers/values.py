@@ -1,0 +1,96 @@
+"""Parsers for the cell values found in exported CSV files.
+
+Each parser takes the raw text and returns the value, None for a blank cell,
+or raises ``ValueError`` with a message that names the value and the
+accepted forms. Nothing is guessed into a zero or a default.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+_TRUE = {"true", "t", "yes", "y", "1", "x", "sí", "si", "s", "verdadero"}
+_FALSE = {"false", "f", "no", "n", "0", "falso", ""}
+
+# "2023-07-28 3:00" (hour not zero-padded), optional seconds, optional "T".
+_DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+
+
+def blank(text: str | None) -> bool:
+    return text is None or text.strip() == ""
+
+
+def parse_bool(text: str | None) -> bool | None:
+    """Parse TRUE/True/yes/sí/1/x and their negatives; a blank cell is None."""
+    if text is None or text.strip() == "":
+        return None
+    lowered = text.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise ValueError(f"not a yes/no value: {text!r} (use TRUE or FALSE)")
+
+
+def parse_iso_date(text: str | None) -> date | None:
+    """Parse a YYYY-MM-DD date; a blank cell is None."""
+    if blank(text):
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None
+
+
+def parse_iso_datetime(text: str | None) -> datetime | None:
+    """Parse 'YYYY-MM-DD', 'YYYY-MM-DD H:MM' or with seconds, as a naive datetime."""
+    if blank(text):
+        return None
+    match = _DATETIME_RE.match(text.strip())
+    if match is None:
+        raise ValueError(f"not a date and time: {text!r} (expected YYYY-MM-DD HH:MM)")
+    year, month, day, hour, minute, second = match.groups()
+    try:
+        return datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+        )
+    except ValueError:
+        raise ValueError(f"not a valid date and time: {text!r}") from None
+
+
+def parse_int(text: str | None) -> int | None:
+    """Parse a whole number; a blank cell is None."""
+    if blank(text):
+        return None
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise ValueError(f"not a whole number: {text!r}") from None
+
+
+def parse_float(text: str | None) -> float | None:
+    """Parse a number written with a decimal point; a blank cell is None."""
+    if blank(text):
+        return None
+    try:
+        value = float(text.strip())
+    except ValueError:
+        raise ValueError(f"not a number: {text!r}") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"not a finite number: {text!r}")
+    return value
+
+
+def parse_decimal(text: str | None) -> Decimal | None:
+    """Parse an amount written with a decimal point; a blank cell is None."""
+    if blank(text):
+        return None
+    try:
+        value = Decimal(text.strip())
+    except InvalidOperation:
+        raise ValueError(f"not an amount: {text!r}") from None
+    if not value.is_finite():
+        raise ValueError(f"not a finite amount: {text!r}")
+    return value
