@@ -114,10 +114,9 @@ def _database_path(args: argparse.Namespace) -> Path:
 
 
 def _configure_logging(verbose: bool) -> None:
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    from csm_desktop.logs import configure_logging
+
+    configure_logging(verbose=verbose)
 
 
 def _run_headless(command: str, args: argparse.Namespace, db_path: Path) -> int:

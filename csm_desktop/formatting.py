@@ -6,6 +6,7 @@ a GUI. Pass a ``QLocale`` to format for a locale other than the default.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -83,4 +84,6 @@ def short_date_pattern(locale: QLocale | None = None) -> str:
     pattern = _locale(locale).dateFormat(QLocale.FormatType.ShortFormat)
     if "yyyy" not in pattern:
         pattern = pattern.replace("yy", "yyyy")
-    return pattern
+    # Pad day and month (01/10/2024) so dates line up in tables.
+    pattern = re.sub(r"(?<!d)d(?!d)", "dd", pattern)
+    return re.sub(r"(?<!M)M(?!M)", "MM", pattern)

@@ -1,0 +1,80 @@
+"""Translated labels for the stored codes a QBR shows: colours, priorities, note kinds.
+
+Unknown codes are shown as stored, so new values from an importer still print.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from csm_desktop.formatting import format_date, format_percent
+from csm_desktop.quarters import Quarter
+
+PRIORITY_ORDER = ("urgent", "high", "medium", "low")
+
+
+def quarter_label(quarter: Quarter, locale: QLocale) -> str:
+    """Return a label such as "Q4 2024 (10/1/2024 – 12/31/2024)" in the locale's date format."""
+    return QCoreApplication.translate("QbrReport", "Q{number} {year} ({start} – {end})").format(
+        number=quarter.number,
+        year=quarter.year,
+        start=format_date(quarter.start, locale),
+        end=format_date(quarter.end, locale),
+    )
+
+
+def short_quarter_label(quarter: Quarter) -> str:
+    """Return a label such as "Q4 2024"."""
+    return QCoreApplication.translate("QbrReport", "Q{number} {year}").format(
+        number=quarter.number, year=quarter.year
+    )
+
+
+def colour_label(colour: str) -> str:
+    names = {
+        "red": QCoreApplication.translate("QbrReport", "red"),
+        "yellow": QCoreApplication.translate("QbrReport", "yellow"),
+        "green": QCoreApplication.translate("QbrReport", "green"),
+        "insufficient": QCoreApplication.translate("QbrReport", "insufficient data"),
+        "stale": QCoreApplication.translate("QbrReport", "stale data"),
+    }
+    return names.get(colour, colour)
+
+
+def priority_label(priority: str) -> str:
+    names = {
+        "urgent": QCoreApplication.translate("QbrReport", "urgent"),
+        "high": QCoreApplication.translate("QbrReport", "high"),
+        "medium": QCoreApplication.translate("QbrReport", "medium"),
+        "low": QCoreApplication.translate("QbrReport", "low"),
+        "unspecified": QCoreApplication.translate("QbrReport", "not set"),
+    }
+    return names.get(priority, priority)
+
+
+def kind_label(kind: str) -> str:
+    names = {
+        "call": QCoreApplication.translate("QbrReport", "Call"),
+        "meeting": QCoreApplication.translate("QbrReport", "Meeting"),
+        "email": QCoreApplication.translate("QbrReport", "Email"),
+        "note": QCoreApplication.translate("QbrReport", "Note"),
+        "qbr": QCoreApplication.translate("QbrReport", "Business review"),
+        "milestone": QCoreApplication.translate("QbrReport", "Milestone"),
+        "internal_note": QCoreApplication.translate("QbrReport", "Internal note"),
+    }
+    return names.get(kind, kind)
+
+
+def ordered_priorities(by_priority: dict[str, int]) -> list[tuple[str, int]]:
+    """Return (priority, count) pairs, most urgent first and unknown codes last by name."""
+    known = [(name, by_priority[name]) for name in PRIORITY_ORDER if name in by_priority]
+    other = sorted(
+        (name, count) for name, count in by_priority.items() if name not in PRIORITY_ORDER
+    )
+    return known + other
+
+
+def signed_percent(fraction: float, locale: QLocale) -> str:
+    """Format a change with an explicit sign, such as "+12.5%" in en_US or "-3,0%" in es_ES."""
+    text = format_percent(fraction, locale, 1)
+    return f"{locale.positiveSign()}{text}" if fraction > 0 else text
