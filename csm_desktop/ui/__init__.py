@@ -1,0 +1,1 @@
+"""Qt widgets, models and windows of the desktop app."""

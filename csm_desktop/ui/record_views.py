@@ -1,0 +1,162 @@
+"""Read-only lists of one account's notes, timeline, tickets and churn events.
+
+These hold tens to hundreds of rows per account, so plain item widgets are
+fast enough here. The big portfolio table has its own model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QListWidget,
+    QListWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from csm_desktop.formatting import format_date, format_number
+from csm_desktop.services.accounts import ChurnRow, NoteRow, TicketRow, TimelineEntry
+from csm_desktop.ui.note_editor import note_kind_label
+
+# Excerpts in list rows stop after this many characters.
+EXCERPT_CHARS = 160
+
+
+def _excerpt(text: str | None) -> str:
+    flat = " ".join((text or "").split())
+    if len(flat) <= EXCERPT_CHARS:
+        return flat
+    return flat[: EXCERPT_CHARS - 1] + "…"
+
+
+class NotesList(QListWidget):
+    """The CSM's notes, newest first, with title, date, type and an excerpt."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.setSpacing(4)
+
+    def show_notes(self, notes: Sequence[NoteRow]) -> None:
+        self.clear()
+        if not notes:
+            placeholder = QListWidgetItem(
+                self.tr("No notes yet. Write the first one on the right.")
+            )
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.addItem(placeholder)
+            return
+        for note in notes:
+            heading = (
+                f"{format_date(note.occurred_on)} · {note_kind_label(note.kind)} — {note.title}"
+            )
+            lines = [heading, _excerpt(note.body)]
+            if note.next_steps:
+                lines.append(self.tr("Next steps: %1").replace("%1", _excerpt(note.next_steps)))
+            item = QListWidgetItem("\n".join(lines))
+            item.setData(Qt.ItemDataRole.UserRole, note.note_id)
+            item.setToolTip(note.body)
+            self.addItem(item)
+
+    def titles(self) -> list[str]:
+        """Return the note titles in display order, for tests and accessibility checks."""
+        found = []
+        for row in range(self.count()):
+            item = self.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) is not None:
+                found.append(item.text().split("\n", 1)[0].split(" — ", 1)[-1])
+        return found
+
+
+def _read_only_table(parent: QWidget, headers: Sequence[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
+    table.setRowCount(len(rows))
+    for row_number, cells in enumerate(rows):
+        for column, text in enumerate(cells):
+            table.setItem(row_number, column, QTableWidgetItem(text))
+    table.resizeColumnsToContents()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RecordViews", text)
+
+
+def timeline_table(parent: QWidget) -> QTableWidget:
+    return _read_only_table(parent, [_tr("Date"), _tr("Type"), _tr("Title"), _tr("Detail")])
+
+
+def show_timeline(table: QTableWidget, entries: Sequence[TimelineEntry]) -> None:
+    sources = {"note": _tr("Note"), "ticket": _tr("Ticket"), "churn": _tr("Churn")}
+    rows = []
+    for entry in entries:
+        kind = sources.get(entry.source, entry.source)
+        if entry.source == "note":
+            kind = note_kind_label(entry.kind)
+        elif entry.source == "churn" and entry.kind == "reactivation":
+            kind = _tr("Reactivation")
+        rows.append([format_date(entry.day), kind, entry.title, _excerpt(entry.detail)])
+    _fill(table, rows)
+
+
+def tickets_table(parent: QWidget) -> QTableWidget:
+    headers = [
+        _tr("Opened"),
+        _tr("Closed"),
+        _tr("Priority"),
+        _tr("Status"),
+        _tr("CSAT"),
+        _tr("Escalated"),
+        _tr("Subject"),
+    ]
+    return _read_only_table(parent, headers)
+
+
+def show_tickets(table: QTableWidget, tickets: Sequence[TicketRow]) -> None:
+    rows = [
+        [
+            format_date(ticket.opened_on),
+            format_date(ticket.closed_at.date()) if ticket.closed_at else "",
+            ticket.priority or "",
+            ticket.status,
+            format_number(ticket.csat, decimals=1) if ticket.csat is not None else "",
+            _tr("Yes") if ticket.escalated else "",
+            ticket.subject or "",
+        ]
+        for ticket in tickets
+    ]
+    _fill(table, rows)
+
+
+def churn_table(parent: QWidget) -> QTableWidget:
+    return _read_only_table(parent, [_tr("Date"), _tr("Event"), _tr("Reason"), _tr("Feedback")])
+
+
+def show_churn_events(table: QTableWidget, events: Sequence[ChurnRow]) -> None:
+    rows = [
+        [
+            format_date(event.churn_date),
+            _tr("Churn after reactivation") if event.is_reactivation else _tr("Churn"),
+            event.reason_code or "",
+            _excerpt(event.feedback_text),
+        ]
+        for event in events
+    ]
+    _fill(table, rows)

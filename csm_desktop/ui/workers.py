@@ -1,0 +1,253 @@
+"""Background work for every screen: run a callable off the UI thread.
+
+The callable gets ``progress`` and ``cancel`` keyword arguments (see
+``csm_desktop.progress``). Its result, error or cancellation comes back as
+a signal of a ``Job`` that lives on the UI thread, so connected slots run on
+the UI thread. A ``JobRunner`` owns its own thread pool and every running
+job, so a closing window can cancel them all and wait for the threads.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from csm_desktop.progress import Cancelled, CancelToken
+
+log = logging.getLogger(__name__)
+
+WorkFunction = Callable[..., Any]
+
+# A progress dialog appears only when a job runs longer than this, so quick
+# jobs do not flash a window.
+PROGRESS_DIALOG_DELAY_MS = 400
+
+
+class _Relay(QObject):
+    """Carries signals from the worker thread to the ``Job`` on the UI thread."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+
+class Job(QObject):
+    """One background call. Its signals are delivered on the UI thread.
+
+    Exactly one of ``succeeded``, ``failed`` or ``cancelled`` is emitted,
+    then ``finished``.
+    """
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+    finished = Signal()
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.token = CancelToken()
+        self.done = False
+        self.relay = _Relay()
+        self.relay.progressed.connect(self.progressed)
+        self.relay.succeeded.connect(self._on_succeeded)
+        self.relay.failed.connect(self._on_failed)
+        self.relay.cancelled.connect(self._on_cancelled)
+
+    def cancel(self) -> None:
+        """Ask the work to stop. It stops at its next cancellation check."""
+        self.token.cancel()
+
+    @Slot(object)
+    def _on_succeeded(self, result: object) -> None:
+        self.succeeded.emit(result)
+        self._finish()
+
+    @Slot(object)
+    def _on_failed(self, error: object) -> None:
+        self.failed.emit(error)
+        self._finish()
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self.cancelled.emit()
+        self._finish()
+
+    def _finish(self) -> None:
+        self.done = True
+        self.finished.emit()
+
+
+class _WorkCall:
+    """The callable a pool thread runs: calls the work function and reports through the relay.
+
+    The pool thread must never drop the last reference to a QObject (the
+    job, its relay, or a widget that a bound-method work function keeps
+    alive), because a QObject destroyed outside its own thread can crash the
+    process. So this call clears its own references before setting
+    ``exited``, and the runner keeps the job and the work function until
+    ``exited`` is set.
+    """
+
+    def __init__(self, job: Job, work: WorkFunction) -> None:
+        self._job: Job | None = job
+        self._work: WorkFunction | None = work
+        self.exited = threading.Event()
+
+    def __call__(self) -> None:
+        try:
+            self._run()
+        finally:
+            self._job = None
+            self._work = None
+            self.exited.set()
+
+    def _run(self) -> None:
+        assert self._job is not None and self._work is not None
+        relay = self._job.relay
+        token = self._job.token
+        name = self._job.name
+        try:
+            result = self._work(progress=relay.progressed.emit, cancel=token)
+        except Cancelled:
+            log.info("Job %r cancelled", name)
+            relay.cancelled.emit()
+        except Exception as exc:
+            log.exception("Job %r failed", name)
+            relay.failed.emit(exc)
+        else:
+            if token.cancelled:
+                relay.cancelled.emit()
+            else:
+                relay.succeeded.emit(result)
+
+
+class JobRunner(QObject):
+    """Starts jobs on a private thread pool and keeps them until they finish."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._running: dict[Job, _Launch] = {}
+        # Finished jobs whose pool thread may still hold references to them.
+        self._retired: list[_Launch] = []
+
+    def start(
+        self,
+        name: str,
+        work: WorkFunction,
+        *,
+        progress_parent: QWidget | None = None,
+        progress_label: str = "",
+    ) -> Job:
+        """Start ``work(progress=..., cancel=...)`` and return its job.
+
+        Connect to the job's signals right after this returns: the earliest
+        signal is queued to the UI thread, so it cannot fire before then.
+        With ``progress_parent`` a progress dialog with Cancel appears for
+        jobs that run longer than ``PROGRESS_DIALOG_DELAY_MS``.
+        """
+        job = Job(name, self)
+        call = _WorkCall(job, work)
+        self._running[job] = _Launch(job, work, call)
+        job.finished.connect(self._on_job_finished)
+        if progress_parent is not None:
+            _attach_progress_dialog(job, progress_parent, progress_label)
+
+        log.debug("Starting job %r", name)
+        self._pool.start(call)
+        return job
+
+    @property
+    def running_count(self) -> int:
+        return len(self._running)
+
+    def shutdown(self, timeout_ms: int = 30_000) -> bool:
+        """Cancel every job and wait for the pool threads. Return False on timeout."""
+        for job in list(self._running):
+            job.cancel()
+        finished = self._pool.waitForDone(timeout_ms)
+        if not finished:
+            log.error("Background jobs still running after %d ms at shutdown", timeout_ms)
+        self._release_retired()
+        return finished
+
+    @Slot()
+    def _on_job_finished(self) -> None:
+        job = self.sender()
+        if not isinstance(job, Job):
+            return
+        launch = self._running.pop(job, None)
+        if launch is not None:
+            self._retired.append(launch)
+        self._release_retired()
+
+    def _release_retired(self) -> None:
+        """Drop finished jobs whose pool thread has let go of them."""
+        still_held: list[_Launch] = []
+        for launch in self._retired:
+            if launch.call.exited.is_set():
+                launch.job.deleteLater()
+            else:
+                still_held.append(launch)
+        self._retired = still_held
+
+
+@dataclass(frozen=True, slots=True)
+class _Launch:
+    """UI-thread references that keep a job's objects alive while its thread runs."""
+
+    job: Job
+    work: WorkFunction
+    call: _WorkCall
+
+
+def _attach_progress_dialog(job: Job, parent: QWidget, label: str) -> QProgressDialog:
+    """Show a delayed progress dialog whose Cancel button cancels ``job``."""
+    dialog = QProgressDialog(label, parent.tr("Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(label or parent.tr("Working…"))
+    dialog.setMinimumDuration(PROGRESS_DIALOG_DELAY_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setValue(0)
+    feedback = _ProgressFeedback(job, dialog)
+    dialog.canceled.connect(feedback.on_cancel_clicked)
+    job.progressed.connect(feedback.on_progress)
+    job.finished.connect(feedback.on_finished)
+    return dialog
+
+
+class _ProgressFeedback(QObject):
+    """Keeps one progress dialog in step with one job."""
+
+    def __init__(self, job: Job, dialog: QProgressDialog) -> None:
+        super().__init__(dialog)
+        self._job = job
+        self._dialog = dialog
+
+    @Slot()
+    def on_cancel_clicked(self) -> None:
+        if not self._job.done:
+            self._dialog.setLabelText(self._dialog.tr("Cancelling…"))
+            self._job.cancel()
+
+    @Slot(int, int, str)
+    def on_progress(self, done: int, total: int, message: str) -> None:
+        self._dialog.setMaximum(max(total, 0))
+        self._dialog.setValue(min(done, total) if total > 0 else 0)
+        if message:
+            self._dialog.setLabelText(message)
+
+    @Slot()
+    def on_finished(self) -> None:
+        self._dialog.canceled.disconnect(self.on_cancel_clicked)
+        self._dialog.close()
+        self._dialog.deleteLater()

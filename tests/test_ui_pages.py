@@ -1,0 +1,198 @@
+"""Portfolio and account pages driven with real widgets over a real SQLite file."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from csm_desktop.services.settings import REFERENCE_DATE_KEY, set_setting
+from csm_desktop.store.database import Database
+from csm_desktop.store.models import Account, Activity, ChurnEvent, SupportTicket, UsageMetric
+from csm_desktop.ui.account_page import AccountPage
+from csm_desktop.ui.portfolio_model import ACCOUNT_ID_ROLE, Column
+from csm_desktop.ui.portfolio_page import PortfolioPage
+from csm_desktop.ui.workers import JobRunner
+
+ACCOUNT_NAMES = ["Acme Robotics", "Blue Harbor", "Acme Foods", "Zenith Labs"]
+
+
+@pytest.fixture
+def seeded_db(db: Database) -> dict[str, uuid.UUID]:
+    """Four accounts; Acme Robotics has usage, a ticket, a churn event and a note."""
+    ids: dict[str, uuid.UUID] = {}
+    with db.session() as session:
+        set_setting(session, REFERENCE_DATE_KEY, "2024-12-31")
+        for number, name in enumerate(ACCOUNT_NAMES):
+            account = Account(
+                name=name,
+                industry="Manufacturing",
+                country="DE",
+                plan_tier="Pro",
+                seats=10 * (number + 1),
+                arr=Decimal(1000 * (number + 1)),
+                contract_start=date(2024, 2, 1),
+                term_months=12,
+            )
+            session.add(account)
+            session.flush()
+            ids[name] = account.id
+
+        robotics = ids["Acme Robotics"]
+        session.add(UsageMetric(account_id=robotics, usage_date=date(2024, 12, 2), value=5.0))
+        session.add(UsageMetric(account_id=robotics, usage_date=date(2024, 12, 4), value=7.0))
+        session.add(
+            SupportTicket(account_id=robotics, opened_on=date(2024, 11, 5), priority="high")
+        )
+        session.add(
+            ChurnEvent(account_id=robotics, churn_date=date(2023, 6, 1), reason_code="budget")
+        )
+        session.add(
+            Activity(
+                account_id=robotics,
+                kind="call",
+                occurred_on=date(2024, 10, 1),
+                title="Kick-off call",
+                body="Agreed on rollout plan.",
+            )
+        )
+    return ids
+
+
+@pytest.fixture
+def runner(qtbot: QtBot) -> JobRunner:
+    job_runner = JobRunner()
+    yield job_runner
+    assert job_runner.shutdown(5_000)
+
+
+def loaded_portfolio(qtbot: QtBot, db: Database, runner: JobRunner) -> PortfolioPage:
+    page = PortfolioPage(db, runner)
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitSignal(page.loaded, timeout=5_000):
+        page.reload()
+    return page
+
+
+def shown_names(page: PortfolioPage) -> list[str]:
+    model = page.model
+    return [model.index(row, Column.NAME).data() for row in range(model.rowCount())]
+
+
+def test_portfolio_lists_accounts(
+    qtbot: QtBot, db: Database, seeded_db: dict, runner: JobRunner
+) -> None:
+    page = loaded_portfolio(qtbot, db, runner)
+
+    assert shown_names(page) == sorted(ACCOUNT_NAMES, key=str.casefold)
+    assert "4 of 4" in page.summary_label.text()
+
+
+def test_portfolio_filter_narrows_rows(
+    qtbot: QtBot, db: Database, seeded_db: dict, runner: JobRunner
+) -> None:
+    page = loaded_portfolio(qtbot, db, runner)
+
+    qtbot.keyClicks(page.filter_edit, "acme")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=5_000)
+
+    assert shown_names(page) == ["Acme Foods", "Acme Robotics"]
+    assert "2 of 4" in page.summary_label.text()
+
+
+def test_portfolio_renewal_combo_filters(
+    qtbot: QtBot, db: Database, seeded_db: dict, runner: JobRunner
+) -> None:
+    page = loaded_portfolio(qtbot, db, runner)
+
+    # Every seeded account renews on 1 February 2025, 32 days after the reference date.
+    page.renewal_combo.setCurrentIndex(page.renewal_combo.findText("Within 30 days"))
+    assert page.model.rowCount() == 0
+
+    page.renewal_combo.setCurrentIndex(page.renewal_combo.findText("Within 60 days"))
+    assert page.model.rowCount() == 4
+
+
+def test_portfolio_enter_opens_account(
+    qtbot: QtBot, db: Database, seeded_db: dict, runner: JobRunner
+) -> None:
+    page = loaded_portfolio(qtbot, db, runner)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(1, Column.NAME))
+    expected = page.model.index(1, Column.NAME).data(ACCOUNT_ID_ROLE)
+
+    with qtbot.waitSignal(page.account_requested, timeout=5_000) as blocker:
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+
+    assert blocker.args == [expected]
+
+
+def open_account(
+    qtbot: QtBot, db: Database, runner: JobRunner, account_id: uuid.UUID
+) -> AccountPage:
+    page = AccountPage(db, runner)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    with qtbot.waitSignal(page.loaded, timeout=5_000):
+        page.show_account(account_id)
+    return page
+
+
+def test_account_header_shows_name(
+    qtbot: QtBot, db: Database, seeded_db: dict, runner: JobRunner
+) -> None:
+    page = open_account(qtbot, db, runner, seeded_db["Acme Robotics"])
+
+    assert page.header.name_label.text() == "Acme Robotics"
+    assert page.notes_list.titles() == ["Kick-off call"]
+    assert page.tickets_view.rowCount() == 1
+    assert page.churn_view.rowCount() == 1
+    assert page.timeline_view.rowCount() == 3
+
+
+def test_note_editor_saves_note(
+    qtbot: QtBot, db: Database, seeded_db: dict, runner: JobRunner
+) -> None:
+    account_id = seeded_db["Acme Robotics"]
+    page = open_account(qtbot, db, runner, account_id)
+    page.tabs.setCurrentIndex(page.tabs.indexOf(page.notes_list.parentWidget()))
+    editor = page.note_editor
+
+    assert editor.date_edit.date().toPython() == date(2024, 12, 31)
+    qtbot.keyClicks(editor.title_edit, "Renewal check-in")
+    qtbot.keyClicks(editor.attendees_edit, "Dana, Lee")
+    qtbot.keyClicks(editor.body_edit, "Budget approved for next year.")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    with db.session() as session:
+        stored = session.scalars(select(Activity).where(Activity.title == "Renewal check-in")).one()
+        assert stored.account_id == account_id
+        assert stored.body == "Budget approved for next year."
+        assert stored.attendees == "Dana, Lee"
+        assert stored.occurred_on == date(2024, 12, 31)
+    assert page.notes_list.titles() == ["Renewal check-in", "Kick-off call"]
+    assert page.timeline_view.rowCount() == 4
+    assert editor.title_edit.text() == ""
+
+
+def test_note_editor_rejects_empty_body(
+    qtbot: QtBot, db: Database, seeded_db: dict, runner: JobRunner
+) -> None:
+    page = open_account(qtbot, db, runner, seeded_db["Blue Harbor"])
+    editor = page.note_editor
+
+    qtbot.keyClicks(editor.title_edit, "No body")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    assert "no text" in editor.error_label.text()
+    with db.session() as session:
+        count = session.scalars(select(Activity).where(Activity.title == "No body")).all()
+    assert count == []
+    assert editor.title_edit.text() == "No body"
