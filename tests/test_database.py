@@ -18,10 +18,10 @@ from csm_desktop.store.database import (
     NotADatabaseError,
     backup_before_migration,
     open_database,
-    read_revision,
+    read_revisions,
 )
 from csm_desktop.store.models import Account, Base
-from csm_desktop.store.schema import HEAD_REVISION, KNOWN_REVISIONS
+from csm_desktop.store.schema import revision_graph
 
 
 def _tables(path: Path) -> set[str]:
@@ -37,9 +37,9 @@ def test_known_revisions_match_migration_scripts():
     config = Config()
     config.set_main_option("script_location", str(Path(migrations.__file__).parent))
     scripts = ScriptDirectory.from_config(config)
-    ordered = [rev.revision for rev in reversed(list(scripts.walk_revisions()))]
-    assert tuple(ordered) == KNOWN_REVISIONS
-    assert scripts.get_current_head() == HEAD_REVISION
+    graph = revision_graph()
+    assert {rev.revision for rev in scripts.walk_revisions()} == graph.known
+    assert set(scripts.get_heads()) == graph.heads
 
 
 def test_first_migration_on_empty_file(tmp_path):
@@ -47,7 +47,7 @@ def test_first_migration_on_empty_file(tmp_path):
     db = open_database(path)
     db.dispose()
 
-    assert read_revision(path) == HEAD_REVISION
+    assert read_revisions(path) == revision_graph().heads
     assert set(Base.metadata.tables) <= _tables(path)
 
 

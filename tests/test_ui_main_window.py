@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from csm_desktop.progress import Cancelled, CancelToken
 from csm_desktop.store.database import Database
 from csm_desktop.ui.main_window import MainWindow
-from tests.test_ui_pages import seeded_db  # noqa: F401
 
 
 @pytest.fixture
@@ -33,7 +32,7 @@ def window(qtbot: QtBot, db: Database, tmp_path: Path) -> MainWindow:
 def test_window_status_and_open_account(
     qtbot: QtBot,
     window: MainWindow,
-    seeded_db: dict,  # noqa: F811
+    seeded_db: dict,
 ) -> None:
     with qtbot.waitSignal(window.portfolio_page.loaded, timeout=5_000):
         window.reload_portfolio()

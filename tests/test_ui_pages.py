@@ -4,64 +4,19 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from csm_desktop.services.settings import REFERENCE_DATE_KEY, set_setting
 from csm_desktop.store.database import Database
-from csm_desktop.store.models import Account, Activity, ChurnEvent, SupportTicket, UsageMetric
+from csm_desktop.store.models import Activity
 from csm_desktop.ui.account_page import AccountPage
 from csm_desktop.ui.portfolio_model import ACCOUNT_ID_ROLE, Column
 from csm_desktop.ui.portfolio_page import PortfolioPage
 from csm_desktop.ui.workers import JobRunner
-
-ACCOUNT_NAMES = ["Acme Robotics", "Blue Harbor", "Acme Foods", "Zenith Labs"]
-
-
-@pytest.fixture
-def seeded_db(db: Database) -> dict[str, uuid.UUID]:
-    """Four accounts; Acme Robotics has usage, a ticket, a churn event and a note."""
-    ids: dict[str, uuid.UUID] = {}
-    with db.session() as session:
-        set_setting(session, REFERENCE_DATE_KEY, "2024-12-31")
-        for number, name in enumerate(ACCOUNT_NAMES):
-            account = Account(
-                name=name,
-                industry="Manufacturing",
-                country="DE",
-                plan_tier="Pro",
-                seats=10 * (number + 1),
-                arr=Decimal(1000 * (number + 1)),
-                contract_start=date(2024, 2, 1),
-                term_months=12,
-            )
-            session.add(account)
-            session.flush()
-            ids[name] = account.id
-
-        robotics = ids["Acme Robotics"]
-        session.add(UsageMetric(account_id=robotics, usage_date=date(2024, 12, 2), value=5.0))
-        session.add(UsageMetric(account_id=robotics, usage_date=date(2024, 12, 4), value=7.0))
-        session.add(
-            SupportTicket(account_id=robotics, opened_on=date(2024, 11, 5), priority="high")
-        )
-        session.add(
-            ChurnEvent(account_id=robotics, churn_date=date(2023, 6, 1), reason_code="budget")
-        )
-        session.add(
-            Activity(
-                account_id=robotics,
-                kind="call",
-                occurred_on=date(2024, 10, 1),
-                title="Kick-off call",
-                body="Agreed on rollout plan.",
-            )
-        )
-    return ids
+from tests.conftest import ACCOUNT_NAMES
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from csm_desktop.store.database import Database
 from csm_desktop.ui import qbr_dialog
 from csm_desktop.ui.qbr_dialog import QbrDialog, default_pdf_path
 from csm_desktop.ui.workers import JobRunner
-from tests.test_ui_pages import seeded_db  # noqa: F401
 
 
 @pytest.fixture
@@ -32,7 +31,7 @@ def test_default_pdf_path_replaces_unsafe_chars(tmp_path: Path) -> None:
 def test_qbr_dialog_exports_pdf(
     qtbot: QtBot,
     db: Database,
-    seeded_db: dict,  # noqa: F811
+    seeded_db: dict,
     runner: JobRunner,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,

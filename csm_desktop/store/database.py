@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from csm_desktop.store.schema import HEAD_REVISION, KNOWN_REVISIONS
+from csm_desktop.store.schema import revision_graph
 
 log = logging.getLogger(__name__)
 
@@ -80,13 +80,13 @@ def open_database(path: Path | str | None, *, migrate: bool = True) -> Database:
 
     db_path = Path(path).expanduser().resolve()
     _prepare_file(db_path)
-    revision = read_revision(db_path)
-    _check_revision(db_path, revision)
+    revisions = read_revisions(db_path)
+    _check_revisions(db_path, revisions)
 
     engine = _create_engine(f"sqlite:///{db_path}", in_memory=False)
-    if migrate and revision != HEAD_REVISION:
-        if revision is not None:
-            backup_before_migration(db_path, revision)
+    if migrate and revisions != revision_graph().heads:
+        if revisions:
+            backup_before_migration(db_path, "+".join(sorted(revisions)))
         _migrate(engine, db_path)
     return Database(db_path, engine, sessionmaker(engine, expire_on_commit=False))
 
@@ -108,17 +108,17 @@ def _prepare_file(db_path: Path) -> None:
         )
 
 
-def read_revision(db_path: Path) -> str | None:
-    """Return the schema revision stored in the file, or None for a new file."""
+def read_revisions(db_path: Path) -> frozenset[str]:
+    """Return the revisions stored in the file (one per branch head); empty for a new file."""
     connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
         row = connection.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
         ).fetchone()
         if row is None:
-            return None
-        found = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        return found[0] if found else None
+            return frozenset()
+        found = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+        return frozenset(record[0] for record in found)
     except sqlite3.DatabaseError as exc:
         raise NotADatabaseError(
             f"{db_path} cannot be read as a database ({exc}). "
@@ -128,11 +128,13 @@ def read_revision(db_path: Path) -> str | None:
         connection.close()
 
 
-def _check_revision(db_path: Path, revision: str | None) -> None:
-    if revision is None or revision in KNOWN_REVISIONS:
+def _check_revisions(db_path: Path, revisions: frozenset[str]) -> None:
+    unknown = revisions - revision_graph().known
+    if not unknown:
         return
     raise NewerDatabaseError(
-        f"{db_path} was written by a newer version of CSM Desktop (schema {revision}). "
+        f"{db_path} was written by a newer version of CSM Desktop "
+        f"(schema {', '.join(sorted(unknown))}). "
         "Install the newer version to open it; this version leaves the file untouched."
     )
 
@@ -190,5 +192,5 @@ def _migrate(engine: Engine, db_path: Path | None) -> None:
     config.set_main_option("script_location", str(Path(migrations.__file__).parent))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-    log.info("Database %s migrated to %s", db_path or ":memory:", HEAD_REVISION)
+        command.upgrade(config, "heads")
+    log.info("Database %s migrated to %s", db_path or ":memory:", sorted(revision_graph().heads))
