@@ -1,0 +1,1 @@
+"""Benchmarks: each script times our path and its floor side by side in one run."""

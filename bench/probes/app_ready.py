@@ -1,0 +1,30 @@
+"""Start the app the way ``run_gui`` does and quit once the portfolio rows are on screen.
+
+python bench/probes/app_ready.py DB_PATH
+"""
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+
+from csm_desktop.store.database import open_database
+from csm_desktop.ui.app import create_application
+from csm_desktop.ui.main_window import MainWindow
+
+app = create_application()
+db = open_database(Path(sys.argv[1]))
+window = MainWindow(db)
+window.show()
+
+
+def _on_loaded(count: int) -> None:
+    # One more event-loop turn so the rows are painted before quitting.
+    QTimer.singleShot(0, app.quit)
+
+
+window.portfolio_page.loaded.connect(_on_loaded)
+window.reload_portfolio()
+status = app.exec()
+db.dispose()
+sys.exit(status)
