@@ -9,6 +9,8 @@ packages=(
   python3 python3-venv
   libglib2.0-0 libgl1 libegl1 libx11-6 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3
   fonts-dejavu-core poppler-utils
+  # The sync tests start a throwaway PostgreSQL cluster with initdb and pg_ctl.
+  postgresql
 )
 if [[ "${1:-}" == "--display" ]]; then
   packages+=(

@@ -1,4 +1,7 @@
-"""Write docs/portfolio.png and docs/account.png from the demo data, offscreen.
+"""Write a screenshot of every screen into docs/ from the demo data, offscreen.
+
+Screens: Today, the portfolio, the account workspace (overview and notes),
+the command palette and the Settings dialog.
 
 Usage: ``.venv/bin/python scripts/screenshots.py [--db PATH]``. Without
 ``--db`` the demo is imported into a temporary database first (about ten
@@ -21,7 +24,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 from PySide6.QtCore import QLocale  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
 from csm_desktop.services.demo import load_demo  # noqa: E402
@@ -58,8 +61,24 @@ def main() -> int:
 
 def _shoot(app: QApplication, window: MainWindow, db: Database, out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
-    _wait_for(app, window.portfolio_page.loaded, window.reload_portfolio)
+    window.show_today()
+    _wait_for(app, window.today_page.loaded, window.reload_portfolio)
+    _wait_for(app, window.portfolio_page.loaded, lambda: None)
+    window.grab().save(str(out / "today.png"))
+
+    window.show_portfolio()
+    app.processEvents()
     window.grab().save(str(out / "portfolio.png"))
+
+    window.palette_action.trigger()
+    palette = window.palette
+    _wait_for(app, palette.results_shown, lambda: palette.search_edit.setText("comp"))
+    _grab_with_dialog(app, window, palette, out / "palette.png")
+    palette.reject()
+
+    window.settings_action.trigger()
+    _grab_with_dialog(app, window, window.settings_dialog, out / "settings.png")
+    window.settings_dialog.reject()
 
     account_id = _busiest_account(db)
     _add_sample_note(db, account_id)
@@ -68,12 +87,30 @@ def _shoot(app: QApplication, window: MainWindow, db: Database, out: Path) -> in
     app.processEvents()
     window.grab().save(str(out / "account.png"))
 
-    notes_tab = window.account_page.tabs.indexOf(window.account_page.notes_list.parentWidget())
-    window.account_page.tabs.setCurrentIndex(notes_tab)
-    app.processEvents()
-    window.grab().save(str(out / "account-notes.png"))
+    notes_list = getattr(window.account_page, "notes_list", None)
+    if notes_list is not None:
+        notes_tab = window.account_page.tabs.indexOf(notes_list.parentWidget())
+        window.account_page.tabs.setCurrentIndex(notes_tab)
+        app.processEvents()
+        window.grab().save(str(out / "account-notes.png"))
     print(f"Wrote screenshots to {out}")
     return 0
+
+
+def _grab_with_dialog(app: QApplication, window: MainWindow, dialog: QWidget, path: Path) -> None:
+    """Save the window with ``dialog`` painted over its centre, as a user would see it."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter
+
+    app.processEvents()
+    picture = window.grab()
+    painter = QPainter(picture)
+    shot = dialog.grab()
+    painter.drawPixmap(
+        QPoint((picture.width() - shot.width()) // 2, (picture.height() - shot.height()) // 3), shot
+    )
+    painter.end()
+    picture.save(str(path))
 
 
 def _wait_for(app: QApplication, signal: object, trigger: object) -> None:

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-system-packages.sh
-bash scripts/setup-venv.sh test
+bash scripts/setup-venv.sh test,server
 
 export QT_QPA_PLATFORM=offscreen QT_API=pyside6 PYTEST_QT_API=pyside6
 # Never touch a real keyring or open a prompt during tests.

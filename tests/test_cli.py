@@ -86,7 +86,10 @@ def test_not_a_database_fails_clearly(tmp_path):
     result = run_cli("--db", str(bogus), "accounts", data_dir=tmp_path)
     assert result.returncode == 1
     assert "not an SQLite file" in result.stderr
-    assert bogus.read_text() == "hello"
+    assert "Traceback" not in result.stderr
+    moved = list(tmp_path.glob("bogus.sqlite.not-a-database-*"))
+    assert len(moved) == 1
+    assert moved[0].read_text() == "hello"
 
 
 @pytest.mark.slow

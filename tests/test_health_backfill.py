@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import func, select
 
 from csm_desktop.health.backfill import recompute_account, recompute_all, snapshot_dates
+from csm_desktop.health.catalogue import CATALOGUE
+from csm_desktop.health.config import Profile, ScorecardConfig, default_settings, save_config
+from csm_desktop.health.engine import CoverageFloor
 from csm_desktop.health.inputs import load_histories
+from csm_desktop.health.snapshot_details import decode_details
 from csm_desktop.progress import Cancelled, CancelToken
 from csm_desktop.services.health import (
     health_timeline,
@@ -55,11 +60,24 @@ def add_account(session, name, signup, usage=(), tickets=(), churns=()):
     return account.id
 
 
+# The first-version weights and floor, so the hand-computed scores below stay exact.
+V1_WEIGHTS = {"usage_trend": 35, "support_load": 20, "csat": 15, "escalations": 10}
+V1_WEIGHTS["churn_history"] = 20
+
+
+def v1_config():
+    weights = {spec.key: float(V1_WEIGHTS.get(spec.key, 0)) for spec in CATALOGUE}
+    profile = Profile("default", "Default", (), default_settings(**weights))
+    profile = replace(profile, floor=CoverageFloor(2, 0.5))
+    return ScorecardConfig(profiles=(profile,))
+
+
 @pytest.fixture
 def portfolio(db):
     """Three accounts: healthy since May 2024, struggling since 2024, and one with no data."""
     with db.session() as session:
         set_setting(session, REFERENCE_DATE_KEY, REFERENCE.isoformat())
+        save_config(session, v1_config())
         healthy = add_account(
             session,
             "Healthy",
@@ -205,10 +223,11 @@ def test_backfill_stored_values(db, portfolio):
     assert row.score == pytest.approx(2450 / 85)
     assert row.colour == "red"
     assert (row.measures_used, row.measures_total) == (4, 5)
-    assert row.scorecard_version == "v1"
-    assert row.details["csat"]["score"] is None
-    assert row.details["usage_trend"]["weight"] == pytest.approx(35 / 85, abs=1e-6)
-    assert "down 88%" in row.details["usage_trend"]["explanation"]
+    assert row.scorecard_version == "default@2"
+    details = {m.key: m for m in decode_details(row.details, row.as_of)}
+    assert details["csat"].score is None
+    assert details["usage_trend"].share == pytest.approx(35 / 85, abs=1e-4)
+    assert "fell 88%" in details["usage_trend"].explanation
     assert empty.score is None
     assert empty.colour == "insufficient"
     assert empty.as_of == REFERENCE
@@ -371,7 +390,7 @@ def test_breakdown_lists_measures(db, portfolio):
     with db.session() as session:
         breakdown = latest_breakdown(session, portfolio["struggling"])
     keys = [m.key for m in breakdown.measures]
-    assert keys == ["usage_trend", "support_load", "csat", "escalations", "churn_history"]
+    assert keys == ["usage_trend", "csat", "support_load", "escalations", "churn_history"]
     assert sum(m.weight for m in breakdown.measures) == pytest.approx(1.0, abs=1e-5)
     assert breakdown.as_of == REFERENCE
 

@@ -24,13 +24,14 @@ from csm_desktop.health.engine import (
 )
 from csm_desktop.health.measures import (
     build_history,
-    default_scorecard,
     read_churn_history,
     read_csat,
     read_escalations,
     read_support_load,
     read_usage_trend,
+    v1_scorecard,
 )
+from csm_desktop.health.snapshot_details import decode_details
 
 D = date(2024, 6, 30)  # a Sunday
 # Windows ending on D: 90 days = 2024-04-02..2024-06-30, the 90 days before =
@@ -130,7 +131,7 @@ def test_measure_treats_non_finite_value_as_missing(raw):
 
 
 def test_scorecard_rejects_duplicate_keys():
-    measure = default_scorecard().measures[0]
+    measure = v1_scorecard().measures[0]
     with pytest.raises(ValueError, match="duplicate measure keys"):
         Scorecard((measure, measure))
 
@@ -203,10 +204,10 @@ def test_dated_series_window_queries():
 # --- Each measure, including every missing-data path -----------------------
 
 USAGE_CASES = [
-    ("no usage ever", [], None, "No feature usage recorded up to 2024-06-30"),
+    ("no usage ever", [], None, "No feature usage recorded yet"),
     ("usage only after D", [(date(2024, 7, 1), 10.0)], None, "No feature usage recorded"),
     # Last usage 2023-11-01 is before both windows: dormant, ratio 0.
-    ("dormant", [(date(2023, 11, 1), 30.0)], 0.0, "the last were on 2023-11-01"),
+    ("dormant", [(date(2023, 11, 1), 30.0)], 0.0, "or the 90 before; the last were on"),
     ("zero-valued rows only", [(date(2024, 5, 1), 0.0)], 0.0, "No feature events"),
     ("new usage", [(date(2024, 5, 1), 14.0)], 2.0, "14 feature events in the last 90 days, none"),
     # 14 recent against 22 earlier: 14/22 = 0.636, down 36%.
@@ -214,13 +215,13 @@ USAGE_CASES = [
         "down",
         [(date(2024, 2, 1), 22.0), (date(2024, 5, 1), 14.0)],
         14 / 22,
-        "14 feature events in the last 90 days, down 36% on the 90 days before",
+        "Feature events fell 36% in 90 days: 14 in the last 90 days against 22 before.",
     ),
     ("up", [(date(2024, 2, 1), 10.0), (date(2024, 5, 1), 15.0)], 1.5, "up 50%"),
     ("flat", [(date(2024, 2, 1), 10.0), (date(2024, 5, 1), 10.0)], 1.0, "about the same"),
     # D-89 (2024-04-02) is the first day of the recent window, D-90 the last earlier day.
-    ("window edges", [(date(2024, 4, 1), 4.0), (date(2024, 4, 2), 2.0)], 0.5, "down 50%"),
-    ("recent gone", [(date(2024, 2, 1), 10.0)], 0.0, "0 feature events in the last 90 days"),
+    ("window edges", [(date(2024, 4, 1), 4.0), (date(2024, 4, 2), 2.0)], 0.5, "fell 50%"),
+    ("recent gone", [(date(2024, 2, 1), 10.0)], 0.0, "fell 100% in 90 days: 0 in the last"),
 ]
 
 
@@ -237,14 +238,14 @@ SUPPORT_CASES = [
     ("no tickets ever", [], None, "No support tickets recorded"),
     ("tickets only after D", [ticket(date(2024, 7, 2))], None, "No support tickets recorded"),
     ("none recent", [ticket(date(2024, 1, 5), date(2024, 1, 6))], 0.0, "No tickets opened"),
-    ("closed medium", [ticket(date(2024, 5, 1), date(2024, 5, 2))], 1.0, "1 ticket opened"),
+    ("closed medium", [ticket(date(2024, 5, 1), date(2024, 5, 2))], 1.0, "90 days: 1 (0 high"),
     ("closed high", [ticket(date(2024, 5, 1), date(2024, 5, 2), "high")], 2.0, "1 high or urgent"),
     ("closed urgent", [ticket(date(2024, 5, 1), date(2024, 5, 2), "Urgent")], 3.0, "load 3"),
     ("open low", [ticket(date(2024, 5, 1), None, "low")], 2.0, "1 still open"),
     # Closed after D, so still open at D: 1 + 2 (urgent) + 1 (open) = 4.
     ("closed after D", [ticket(date(2024, 6, 1), date(2024, 7, 3), "urgent")], 4.0, "load 4"),
     ("closed on D", [ticket(date(2024, 6, 1), D)], 1.0, "0 still open"),
-    ("opened on window start", [ticket(date(2024, 4, 2), date(2024, 4, 3))], 1.0, "1 ticket"),
+    ("opened on window start", [ticket(date(2024, 4, 2), date(2024, 4, 3))], 1.0, "days: 1 ("),
     ("opened day before window", [ticket(date(2024, 4, 1), date(2024, 4, 3))], 0.0, "No tickets"),
 ]
 
@@ -259,11 +260,26 @@ def test_support_load_reading(tickets, value, text):
 
 
 CSAT_CASES = [
-    ("no tickets", [], None, "No rated tickets"),
-    ("unrated only", [ticket(date(2024, 5, 1), date(2024, 5, 2))], None, "No rated tickets"),
-    ("open rated", [ticket(date(2024, 5, 1), None, csat=5.0)], None, "No rated tickets"),
-    ("closed after D", [ticket(date(2024, 6, 1), date(2024, 7, 1), csat=5.0)], None, "No rated"),
-    ("closed too early", [ticket(date(2023, 12, 1), date(2024, 1, 2), csat=5.0)], None, "No rated"),
+    ("no tickets", [], None, "No rated tickets or CSAT"),
+    (
+        "unrated only",
+        [ticket(date(2024, 5, 1), date(2024, 5, 2))],
+        None,
+        "No rated tickets or CSAT",
+    ),
+    ("open rated", [ticket(date(2024, 5, 1), None, csat=5.0)], None, "No rated tickets or CSAT"),
+    (
+        "closed after D",
+        [ticket(date(2024, 6, 1), date(2024, 7, 1), csat=5.0)],
+        None,
+        "No rated tickets",
+    ),
+    (
+        "closed too early",
+        [ticket(date(2023, 12, 1), date(2024, 1, 2), csat=5.0)],
+        None,
+        "No rated tickets",
+    ),
     (
         "mean of two",
         [
@@ -271,7 +287,7 @@ CSAT_CASES = [
             ticket(date(2024, 1, 1), date(2024, 1, 3), csat=4.0),
         ],
         3.5,
-        "Mean CSAT 3.5 of 5 over 2 rated tickets",
+        "Mean CSAT 3.5 of 5 in the last 180 days (ratings: 2)",
     ),
 ]
 
@@ -288,7 +304,7 @@ def test_csat_reading(tickets, value, text):
 ESCALATION_CASES = [
     ("no tickets", [], None, "No support tickets recorded"),
     ("none escalated", [ticket(date(2024, 5, 1), date(2024, 5, 2))], 0.0, "No escalated"),
-    ("one", [ticket(date(2024, 5, 1), escalated=True)], 1.0, "1 escalated ticket"),
+    ("one", [ticket(date(2024, 5, 1), escalated=True)], 1.0, "180 days: 1."),
     ("too old", [ticket(date(2024, 1, 2), escalated=True)], 0.0, "No escalated"),
     (
         "after D",
@@ -300,7 +316,7 @@ ESCALATION_CASES = [
         "two",
         [ticket(date(2024, 1, 3), escalated=True), ticket(date(2024, 6, 30), escalated=True)],
         2.0,
-        "2 escalated tickets",
+        "180 days: 2.",
     ),
 ]
 
@@ -317,16 +333,16 @@ def test_escalations_reading(tickets, value, text):
 
 
 CHURN_CASES = [
-    ("no history", None, [], None, "starts after 2024-06-30"),
-    ("signup after D", date(2024, 7, 1), [], None, "starts after"),
+    ("no history", None, [], None, "has not started yet"),
+    ("signup after D", date(2024, 7, 1), [], None, "has not started"),
     ("no churn", date(2023, 1, 1), [], 0.0, "No churn events"),
-    ("fresh churn", date(2023, 1, 1), [(date(2024, 1, 1), False)], 1.0, "1 fresh churn and 0"),
-    ("reactivation", date(2023, 1, 1), [(date(2024, 1, 1), True)], 0.5, "1 churn after"),
+    ("fresh churn", date(2023, 1, 1), [(date(2024, 1, 1), False)], 1.0, "1 fresh, 0 after"),
+    ("reactivation", date(2023, 1, 1), [(date(2024, 1, 1), True)], 0.5, "0 fresh, 1 after"),
     ("too old", date(2023, 1, 1), [(date(2023, 7, 1), False)], 0.0, "No churn events"),
-    ("window start", date(2023, 1, 1), [(date(2023, 7, 2), False)], 1.0, "1 fresh churn"),
+    ("window start", date(2023, 1, 1), [(date(2023, 7, 2), False)], 1.0, "1 fresh, 0 after"),
     ("after D", date(2023, 1, 1), [(date(2024, 7, 1), False)], 0.0, "No churn events"),
     # No signup date: the history starts at the first churn, which is before D.
-    ("start from event", None, [(date(2024, 1, 1), False)], 1.0, "1 fresh churn"),
+    ("start from event", None, [(date(2024, 1, 1), False)], 1.0, "1 fresh, 0 after"),
 ]
 
 
@@ -379,7 +395,7 @@ def test_healthy_account_by_hand():
         ],
     )
 
-    health = default_scorecard().evaluate(built, D)
+    health = v1_scorecard().evaluate(built, D)
 
     scores = {m.key: m.score for m in health.measures}
     assert scores == {
@@ -414,7 +430,7 @@ def test_struggling_account_by_hand():
         churns=[(date(2023, 9, 1), False), (date(2024, 2, 1), True), (date(2024, 8, 1), False)],
     )
 
-    health = default_scorecard().evaluate(built, D)
+    health = v1_scorecard().evaluate(built, D)
 
     scores = {m.key: m.score for m in health.measures}
     assert scores == {
@@ -430,7 +446,7 @@ def test_struggling_account_by_hand():
 
 def test_new_account_is_insufficient():
     # Only churn history applies (1 of 5 measures, 20% of the weight).
-    health = default_scorecard().evaluate(history(signup=date(2024, 6, 1)), D)
+    health = v1_scorecard().evaluate(history(signup=date(2024, 6, 1)), D)
     assert health.score is None
     assert health.colour is HealthColour.INSUFFICIENT
     assert health.coverage_text == "1 of 5 measures"
@@ -438,19 +454,24 @@ def test_new_account_is_insufficient():
 
 def test_usage_only_account_is_scored():
     # Usage (new, ratio 2 -> 100) and churn (100) carry 55% of the weight.
-    health = default_scorecard().evaluate(history(usage=[(date(2024, 6, 1), 3.0)]), D)
+    health = v1_scorecard().evaluate(history(usage=[(date(2024, 6, 1), 3.0)]), D)
     assert health.score == pytest.approx(100.0)
     assert health.coverage_text == "2 of 5 measures"
 
 
 def test_details_hold_shares_and_explanations():
-    health = default_scorecard().evaluate(history(usage=[(date(2024, 6, 1), 3.0)]), D)
-    details = health.details()
+    health = v1_scorecard().evaluate(history(usage=[(date(2024, 6, 1), 3.0)]), D)
+    details = health.details(D)
     assert list(details) == ["usage_trend", "support_load", "csat", "escalations", "churn_history"]
-    assert details["usage_trend"]["weight"] == pytest.approx(35 / 55)
-    assert details["support_load"]["weight"] == 0.0
-    assert details["support_load"]["score"] is None
-    assert details["csat"]["explanation"] == "No rated tickets closed in the last 180 days."
+    # Applicable: [score, share, value, code, args, age in days].
+    assert details["usage_trend"][:4] == [100.0, round(35 / 55, 4), 2.0, "u2"]
+    assert details["usage_trend"][5] == 29
+    # Not applicable: only the explanation code.
+    assert details["support_load"] == ["t0"]
+    decoded = {m.key: m for m in decode_details(details, D)}
+    assert decoded["csat"].explanation == "No rated tickets or CSAT responses in the last 180 days."
+    assert decoded["usage_trend"].data_on == date(2024, 6, 1)
+    assert decoded["support_load"].score is None
 
 
 # --- Properties ------------------------------------------------------------
@@ -496,7 +517,7 @@ def build_random(signup_offset, usage, tickets, churns):
 @settings(max_examples=200, deadline=None)
 @given(st.none() | days, usage_rows, ticket_rows, churn_rows, days)
 def test_score_is_bounded_or_none(signup, usage, tickets, churns, as_of_offset):
-    health = default_scorecard().evaluate(
+    health = v1_scorecard().evaluate(
         build_random(signup, usage, tickets, churns), BASE + timedelta(days=as_of_offset)
     )
     if health.score is None:
@@ -523,8 +544,8 @@ def test_data_after_date_changes_nothing(
     shifted_tickets = [(later + d, *rest) for d, *rest in more_tickets]
     shifted_churns = [(later + d, r) for d, r in more_churns]
 
-    before = default_scorecard().evaluate(build_random(signup, usage, tickets, churns), as_of)
-    after = default_scorecard().evaluate(
+    before = v1_scorecard().evaluate(build_random(signup, usage, tickets, churns), as_of)
+    after = v1_scorecard().evaluate(
         build_random(
             signup, usage + shifted_usage, tickets + shifted_tickets, churns + shifted_churns
         ),

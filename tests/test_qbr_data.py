@@ -9,10 +9,12 @@ from decimal import Decimal
 import pytest
 
 from csm_desktop.quarters import Quarter
-from csm_desktop.services.qbr_data import (
+from csm_desktop.services.account_lookup import (
     AccountNotFoundError,
     AmbiguousAccountError,
     find_account,
+)
+from csm_desktop.services.qbr_data import (
     gather_qbr_data,
 )
 from csm_desktop.store.database import Database
@@ -201,10 +203,12 @@ def add_account(db: Database, name: str, **fields) -> uuid.UUID:
 def test_account_facts(db: Database) -> None:
     account_id = seed_account(db)
     with db.session() as session:
-        facts = gather_qbr_data(session, account_id, Q4).account
+        facts = gather_qbr_data(session, account_id, Q4, internal=True).account
+        customer_facts = gather_qbr_data(session, account_id, Q4).account
 
     assert facts.name == ACCOUNT_NAME
     assert facts.arr == Decimal("48000.0000")
+    assert customer_facts.arr is None
     assert facts.currency == "EUR"
     assert facts.renewal_date == date(2025, 3, 31)
     assert facts.owner == "Zoë Müller"
@@ -285,7 +289,7 @@ def test_notes_and_churn_filtered(db: Database) -> None:
     account_id = seed_account(db)
     with db.session() as session:
         data = gather_qbr_data(session, account_id, Q4)
-        with_internal = gather_qbr_data(session, account_id, Q4, include_internal_notes=True)
+        with_internal = gather_qbr_data(session, account_id, Q4, internal=True)
 
     assert [note.title for note in data.notes] == ["Executive sponsor check-in"]
     assert data.notes[0].body == NOTE_BODY
@@ -293,8 +297,10 @@ def test_notes_and_churn_filtered(db: Database) -> None:
         "Executive sponsor check-in",
         "Internal pricing concern",
     ]
-    assert [event.churn_date for event in data.churn_events] == [date(2024, 11, 5)]
-    assert data.churn_events[0].is_reactivation
+    assert data.churn_events == []
+    assert data.internal is None
+    assert [event.churn_date for event in with_internal.churn_events] == [date(2024, 11, 5)]
+    assert with_internal.churn_events[0].is_reactivation
 
 
 def test_empty_account_gives_empty_summaries(db: Database) -> None:

@@ -25,5 +25,10 @@ def test_missing_glyphs_covered_text() -> None:
     assert missing_glyphs("Łódź Ωμέγα Ñandú € ¿Qué? 1.234,56 – “ok”\n\t") == set()
 
 
+def test_missing_glyphs_japanese_covered() -> None:
+    assert missing_glyphs("Tokyo 東京 office 株式会社 ｶﾀｶﾅ") == set()
+
+
 def test_missing_glyphs_reports_uncovered() -> None:
-    assert missing_glyphs("Tokyo 東京 office") == {"東", "京"}
+    # Hangul is in neither DejaVu Sans nor IPAexGothic.
+    assert missing_glyphs("Seoul 서울 東京") == {"서", "울"}

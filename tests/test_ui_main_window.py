@@ -1,4 +1,4 @@
-"""Main window: wiring of pages, status bar, shutdown with running jobs, lazy imports."""
+"""Main window: pages, menus, settings, remembered state, off-screen geometry, closing with jobs."""
 
 from __future__ import annotations
 
@@ -8,25 +8,50 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from csm_desktop.progress import Cancelled, CancelToken
+from csm_desktop.services.settings import get_setting
+from csm_desktop.services.today import LAST_OPENED_KEY, UNTOUCHED_DAYS_KEY
 from csm_desktop.store.database import Database
+from csm_desktop.ui import settings_dialog
 from csm_desktop.ui.main_window import MainWindow
+from csm_desktop.ui.portfolio_model import Column
+from csm_desktop.ui.window_state import fit_to_screens, is_reachable, restore_window_geometry
 
 
 @pytest.fixture
-def window(qtbot: QtBot, db: Database, tmp_path: Path) -> MainWindow:
-    """A main window whose QSettings go to a temporary INI file."""
+def ini_settings(tmp_path: Path) -> Path:
+    """Send QSettings to a temporary INI file for the test."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    yield tmp_path
+    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
+
+
+def make_window(qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    monkeypatch.setattr(MainWindow, "confirm_cancel_jobs", lambda self, count: True)
     main = MainWindow(db)
     qtbot.addWidget(main)
     main.show()
+    return main
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, db: Database, ini_settings: Path, monkeypatch: pytest.MonkeyPatch
+) -> MainWindow:
+    main = make_window(qtbot, db, monkeypatch)
     yield main
     main.runner.shutdown(5_000)
-    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
+
+
+def load(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.portfolio_page.loaded, timeout=5_000):
+        window.reload_portfolio()
 
 
 def test_window_status_and_open_account(
@@ -34,8 +59,8 @@ def test_window_status_and_open_account(
     window: MainWindow,
     seeded_db: dict,
 ) -> None:
-    with qtbot.waitSignal(window.portfolio_page.loaded, timeout=5_000):
-        window.reload_portfolio()
+    load(qtbot, window)
+    window.show_portfolio()
 
     assert window.account_count() == 4
     assert window._data_as_of.text().startswith("Data as of ")
@@ -47,6 +72,183 @@ def test_window_status_and_open_account(
 
     window.account_page.back_button.click()
     assert window.pages.currentWidget() is window.portfolio_page
+
+
+def test_start_page_is_today(window: MainWindow) -> None:
+    assert window.pages.currentWidget() is window.today_page
+
+
+def test_start_recorded_and_previous_passed(
+    qtbot: QtBot, db: Database, ini_settings: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = make_window(qtbot, db, monkeypatch)
+    assert first.today_page._previous_start is None
+    first.close()
+    with db.session() as session:
+        stored = get_setting(session, LAST_OPENED_KEY)
+
+    second = make_window(qtbot, db, monkeypatch)
+
+    assert stored is not None
+    assert second.today_page._previous_start is not None
+    assert second.today_page._previous_start.isoformat() == stored
+    second.close()
+
+
+def test_go_menu_shortcuts_switch_pages(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.portfolio_page
+
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.today_page
+
+    window.go_back()
+    assert window.pages.currentWidget() is window.portfolio_page
+
+
+def test_every_command_has_shortcut(window: MainWindow) -> None:
+    own_commands = [
+        window.export_action,
+        window.export_batch_action,
+        window.export_csv_action,
+        window.find_action,
+        window.settings_action,
+        window.palette_action,
+        window.today_action,
+        window.portfolio_action,
+        window.account_action,
+        window.back_action,
+        window.refresh_action,
+    ]
+    actions = window.all_actions()
+
+    for action in own_commands:
+        assert not action.shortcut().isEmpty(), action.text()
+    bound = [action.shortcut().toString() for action in actions if not action.shortcut().isEmpty()]
+    assert window.palette_action.shortcut() == QKeySequence("Ctrl+K")
+    assert window.settings_action.shortcut() == QKeySequence("Ctrl+,")
+    assert "Ctrl+F" in bound
+    # No two commands share a key.
+    assert len(set(bound)) == len(bound)
+
+
+def test_settings_dialog_stores_general_page(
+    qtbot: QtBot, window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Other modules append their pages on import, so the test sets the list it expects.
+    pages = [
+        ("General", settings_dialog.GeneralSettingsPage),
+        ("Sync", lambda db, runner: QLabel("sync page")),
+    ]
+    monkeypatch.setattr(settings_dialog, "SETTINGS_PAGES", pages)
+
+    window.settings_action.trigger()
+    dialog = window.settings_dialog
+    assert [dialog.page_list.item(i).text() for i in range(dialog.page_list.count())] == [
+        "General",
+        "Sync",
+    ]
+    general = dialog.pages[0]
+    general.untouched_spin.setValue(45)
+    with qtbot.waitSignal(window.today_page.loaded, timeout=5_000):
+        dialog.accept()
+
+    with db.session() as session:
+        assert get_setting(session, UNTOUCHED_DAYS_KEY) == "45"
+    assert window.today_page.data is not None
+    assert window.today_page.data.untouched_days == 45
+
+
+def test_broken_settings_page_is_contained(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(db: object, runner: object) -> QWidget:
+        raise RuntimeError("boom")
+
+    pages = [("General", settings_dialog.GeneralSettingsPage), ("Broken", broken)]
+    monkeypatch.setattr(settings_dialog, "SETTINGS_PAGES", pages)
+    dialog = settings_dialog.SettingsDialog(window._db, window.runner, window)
+    qtbot.addWidget(dialog)
+
+    assert dialog.page_list.count() == 2
+    assert isinstance(dialog.pages[1], QLabel)
+
+
+def test_state_remembered_across_windows(
+    qtbot: QtBot,
+    db: Database,
+    seeded_db: dict,
+    ini_settings: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = make_window(qtbot, db, monkeypatch)
+    load(qtbot, first)
+    first.show_portfolio()
+    header = first.portfolio_page.table.horizontalHeader()
+    header.setSectionHidden(Column.OWNER, True)
+    header.moveSection(header.visualIndex(Column.ARR), 1)
+    first.portfolio_page.table.sortByColumn(Column.ARR, Qt.SortOrder.DescendingOrder)
+    first.today_page.splitter.setSizes([300, 500])
+    left, right = first.today_page.splitter.sizes()
+    first.close()
+
+    second = make_window(qtbot, db, monkeypatch)
+    page = second.portfolio_page
+
+    keys = page.columns.visible_keys()
+    assert keys[:2] == ["name", "arr"]
+    assert "owner" not in keys
+    assert page.model.sort_column == Column.ARR
+    assert page.model.sort_descending
+    # The second window may be sized to the screen, so compare the split's proportion.
+    new_left, new_right = second.today_page.splitter.sizes()
+    assert new_left / (new_left + new_right) == pytest.approx(left / (left + right), abs=0.02)
+    second.close()
+
+
+def test_off_screen_frame_moved_back() -> None:
+    screens = [QRect(0, 0, 1920, 1080)]
+    # Saved on a second monitor to the right that is no longer attached.
+    frame = QRect(2500, 100, 1280, 800)
+
+    fitted = fit_to_screens(frame, screens)
+
+    assert not is_reachable(frame, screens)
+    assert is_reachable(fitted, screens)
+    assert fitted.size() == frame.size()
+    assert screens[0].contains(fitted)
+
+
+def test_on_screen_frame_unchanged() -> None:
+    screens = [QRect(0, 0, 1920, 1080), QRect(1920, 0, 2560, 1440)]
+    frame = QRect(2100, 50, 1280, 800)
+
+    assert fit_to_screens(frame, screens) == frame
+
+
+def test_oversized_frame_shrunk_to_screen() -> None:
+    screens = [QRect(0, 0, 1366, 768)]
+
+    fitted = fit_to_screens(QRect(-3000, -2000, 2560, 1440), screens)
+
+    assert fitted == QRect(0, 0, 1366, 768)
+
+
+def test_restore_moves_window_onto_fake_screen(
+    qtbot: QtBot, window: MainWindow, ini_settings: Path
+) -> None:
+    settings = QSettings()
+    window.setGeometry(QRect(5000, 4000, 900, 600))
+    settings.setValue("test/geometry", window.saveGeometry())
+    # Far from the real offscreen screen, so Qt's own clamping cannot reach it.
+    fake_screens = [QRect(4000, 3000, 1920, 1200)]
+
+    restored = restore_window_geometry(window, settings, "test/geometry", screens=fake_screens)
+
+    assert restored
+    assert is_reachable(window.geometry(), fake_screens)
+    assert fake_screens[0].contains(window.geometry())
 
 
 def test_close_cancels_running_job(qtbot: QtBot, window: MainWindow) -> None:
@@ -66,6 +268,27 @@ def test_close_cancels_running_job(qtbot: QtBot, window: MainWindow) -> None:
     window.close()
 
     assert saw_cancel == [True]
+
+
+def test_close_declined_keeps_working(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[int] = []
+
+    def decline(self: MainWindow, count: int) -> bool:
+        asked.append(count)
+        return False
+
+    monkeypatch.setattr(MainWindow, "confirm_cancel_jobs", decline)
+    release = threading.Event()
+    job = window.runner.start("slow", lambda **_: release.wait(5))
+
+    window.close()
+
+    assert asked and asked[0] >= 1
+    assert window.isVisible()
+    assert not job.token.cancelled
+    release.set()
 
 
 def test_startup_imports_no_matplotlib() -> None:

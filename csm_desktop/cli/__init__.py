@@ -15,37 +15,74 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from csm_desktop import APP_NAME, __version__
-from csm_desktop.cli import core_commands
+from csm_desktop.cli import (
+    core_commands,
+    health_commands,
+    import_commands,
+    maintenance_commands,
+    report_commands,
+    sync_commands,
+)
 from csm_desktop.cli.common import EXIT_FAILED, EXIT_INTERRUPTED, CommandError
+from csm_desktop.cli.translated_parser import TranslatedArgumentParser
+from csm_desktop.i18n import install_cli_translations, release_cli_application
 
 # Modules whose register() adds sub-commands, in the order --help lists them.
-COMMAND_MODULES = [core_commands]
+COMMAND_MODULES = [
+    core_commands,
+    import_commands,
+    health_commands,
+    maintenance_commands,
+    report_commands,
+    sync_commands,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every sub-command and its help."""
-    parser = argparse.ArgumentParser(
+    parser = TranslatedArgumentParser(
         prog="csm-desktop",
-        description=f"{APP_NAME}: portfolio, health score, call notes and QBR PDFs for CSMs. "
-        "Without a command, the desktop app starts.",
-        epilog="Exit codes: 0 success, 1 failure (reason on stderr), 2 invalid usage.",
+        description=QCoreApplication.translate(
+            "Cli",
+            "{app}: portfolio, health score, call notes and QBR PDFs for CSMs. "
+            "Without a command, the desktop app starts.",
+        ).format(app=APP_NAME),
+        epilog=QCoreApplication.translate(
+            "Cli", "Exit codes: 0 success, 1 failure (reason on stderr), 2 invalid usage."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=QCoreApplication.translate("Cli", "show the version number and exit"),
+    )
     parser.add_argument(
         "--db",
         type=Path,
         metavar="PATH",
-        help="database file to use (created if missing); default: portfolio.sqlite in the "
-        "user data folder, or demo.sqlite there with --demo",
+        help=QCoreApplication.translate(
+            "Cli",
+            "database file to use (created if missing); default: portfolio.sqlite in the "
+            "user data folder, or demo.sqlite there with --demo",
+        ),
     )
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="use the demo database, loading the bundled RavenStack portfolio if it is empty",
+        help=QCoreApplication.translate(
+            "Cli",
+            "use the demo database, loading the bundled RavenStack portfolio if it is empty",
+        ),
     )
     parser.add_argument(
-        "-v", "--verbose", action="store_true", help="print debug messages on stderr"
+        "-v",
+        "--verbose",
+        action="store_true",
+        help=QCoreApplication.translate("Cli", "print debug messages on stderr"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
@@ -55,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code."""
+    install_cli_translations()
     parser = build_parser()
     args = parser.parse_args(argv)
 
@@ -66,10 +104,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in (None, "gui"):
             from csm_desktop.ui.app import run_gui
 
+            release_cli_application()
             return run_gui(db_path, demo=args.demo)
         return _run_headless(args, db_path)
     except KeyboardInterrupt:
-        print("Interrupted.", file=sys.stderr)
+        print(QCoreApplication.translate("Cli", "Interrupted."), file=sys.stderr)
         return EXIT_INTERRUPTED
 
 
@@ -100,7 +139,7 @@ def _run_headless(args: argparse.Namespace, db_path: Path) -> int:
             core_commands.ensure_demo(db)
         return _report_errors(lambda: args.handler(db, args))
     except Cancelled:
-        print("Cancelled; nothing was changed.", file=sys.stderr)
+        print(QCoreApplication.translate("Cli", "Cancelled; nothing was changed."), file=sys.stderr)
         return EXIT_FAILED
     except ImportFileError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -45,3 +45,17 @@ class Bands:
 
 
 DEFAULT_BANDS = Bands()
+
+
+def colour_name(colour: str | None) -> str:
+    """Return the translated name of a health colour for messages (Qt-free code may call it)."""
+    from PySide6.QtCore import QCoreApplication
+
+    names = {
+        HealthColour.RED: QCoreApplication.translate("Health", "Red"),
+        HealthColour.YELLOW: QCoreApplication.translate("Health", "Yellow"),
+        HealthColour.GREEN: QCoreApplication.translate("Health", "Green"),
+        HealthColour.INSUFFICIENT: QCoreApplication.translate("Health", "Insufficient data"),
+        HealthColour.STALE: QCoreApplication.translate("Health", "Stale"),
+    }
+    return names.get(colour or "", QCoreApplication.translate("Health", "Not scored"))

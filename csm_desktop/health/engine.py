@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 from csm_desktop.health.bands import DEFAULT_BANDS, Bands, HealthColour
+from csm_desktop.health.explain import Why, render
 
 H = TypeVar("H")
 
@@ -110,10 +111,21 @@ class BandRule:
 
 
 class Reading(NamedTuple):
-    """A raw value read from the history with its explanation (``value`` None means no data)."""
+    """A raw value read from the history with its reason (``value`` None means no data).
+
+    ``data_on`` is the date of the newest input row the value rests on. The
+    measure's validity period is counted from it to decide staleness; None
+    means the value cannot go stale (for example "days since the last touch"
+    already grows with time).
+    """
 
     value: float | None
-    explanation: str
+    why: Why | str
+    data_on: date | None = None
+
+    @property
+    def explanation(self) -> str:
+        return render(self.why)
 
 
 class MeasureResult(NamedTuple):
@@ -130,12 +142,19 @@ class MeasureResult(NamedTuple):
     weight: float
     score: float | None
     value: float | None
-    explanation: str
+    why: Why | str
     share: float = 0.0
+    data_on: date | None = None
+    # True when the data is older than the measure's validity period at the date.
+    stale: bool = False
 
     @property
     def applicable(self) -> bool:
         return self.score is not None
+
+    @property
+    def explanation(self) -> str:
+        return render(self.why)
 
 
 @dataclass(frozen=True)
@@ -153,6 +172,9 @@ class Measure(Generic[H]):
     rule: ScoringRule
     read: Callable[[H, date], Reading]
     description: str = ""
+    group: str = ""
+    # Days after ``Reading.data_on`` during which the value counts as current.
+    validity_days: int | None = None
 
     def __post_init__(self) -> None:
         if not math.isfinite(self.weight) or self.weight < 0:
@@ -160,15 +182,39 @@ class Measure(Generic[H]):
                 f"Invalid weight {self.weight!r} for measure {self.key!r}: "
                 "use a finite number of 0 or more."
             )
+        if self.validity_days is not None and self.validity_days < 1:
+            raise ValueError(
+                f"Invalid validity period {self.validity_days!r} for measure {self.key!r}: "
+                "use 1 day or more, or none."
+            )
 
     def evaluate(self, history: H, as_of: date) -> MeasureResult:
-        """Read the raw value at ``as_of`` and score it. A non-finite value counts as no data."""
+        """Read the raw value at ``as_of`` and score it. A non-finite value counts as no data.
+
+        The result is stale when ``as_of`` is more than ``validity_days``
+        after the reading's ``data_on``.
+        """
         reading = self.read(history, as_of)
         value = reading.value
         if value is None or not math.isfinite(value):
-            return MeasureResult(self.key, self.label, self.weight, None, None, reading.explanation)
+            return MeasureResult(self.key, self.label, self.weight, None, None, reading.why)
         score = self.rule.score(value)
-        return MeasureResult(self.key, self.label, self.weight, score, value, reading.explanation)
+        stale = (
+            self.validity_days is not None
+            and reading.data_on is not None
+            and (as_of - reading.data_on).days > self.validity_days
+        )
+        return MeasureResult(
+            self.key,
+            self.label,
+            self.weight,
+            score,
+            value,
+            reading.why,
+            0.0,
+            reading.data_on,
+            stale,
+        )
 
 
 @dataclass(frozen=True)
@@ -176,7 +222,9 @@ class CoverageFloor:
     """Minimum data needed for a score: enough applicable measures and enough of the weight."""
 
     min_measures: int = 2
-    min_weight_share: float = 0.5
+    # Default 0.3: many portfolios lack survey, invoice or goal data, which
+    # would otherwise leave most accounts "insufficient data".
+    min_weight_share: float = 0.3
 
     def __post_init__(self) -> None:
         if self.min_measures < 1 or not 0.0 <= self.min_weight_share <= 1.0:
@@ -191,7 +239,10 @@ class HealthResult:
     """The health of one account at one date.
 
     ``score`` is None and ``colour`` INSUFFICIENT when coverage is below the
-    floor. Coverage counts only measures with a weight above 0.
+    floor. Coverage counts only measures with a weight above 0. When stale
+    measures carry at least the scorecard's stale share of the used weight,
+    ``colour`` is STALE, ``score`` keeps the computed number and
+    ``computed_colour`` the band it would have had.
     """
 
     score: float | None
@@ -199,27 +250,26 @@ class HealthResult:
     measures_used: int
     measures_total: int
     measures: tuple[MeasureResult, ...] = field(default=())
+    computed_colour: HealthColour | None = None
+    # The oldest ``data_on`` among the stale measures, shown as "stale, data as of".
+    stale_since: date | None = None
 
     @property
     def coverage_text(self) -> str:
         return f"{self.measures_used} of {self.measures_total} measures"
 
-    def details(self) -> dict[str, dict[str, Any]]:
-        """Return the per-measure detail stored with a snapshot, in scorecard order.
+    @property
+    def is_stale(self) -> bool:
+        return self.colour is HealthColour.STALE
 
-        Numbers are rounded to 4 decimals (weights to 6) because the detail is
-        only displayed, and shorter JSON keeps weekly snapshots small.
+    def details(self, as_of: date) -> dict[str, list[Any]]:
+        """Return the compact per-measure detail stored with the snapshot dated ``as_of``.
+
+        See ``csm_desktop.health.snapshot_details`` for the layout.
         """
-        return {
-            result.key: {
-                "label": result.label,
-                "score": _rounded(result.score, 4),
-                "weight": round(result.share, 6),
-                "value": _rounded(result.value, 4),
-                "explanation": result.explanation,
-            }
-            for result in self.measures
-        }
+        from csm_desktop.health.snapshot_details import encode_details
+
+        return encode_details(self.measures, as_of)
 
 
 def combine(
@@ -227,12 +277,14 @@ def combine(
     *,
     bands: Bands = DEFAULT_BANDS,
     floor: CoverageFloor = CoverageFloor(),
+    stale_share: float = 0.5,
 ) -> HealthResult:
     """Combine measure results into the weighted score, re-weighting over the applicable ones.
 
     Weights are first divided by the largest weight, so sums stay finite
     even for huge weights. With no positive weight, or coverage below
-    ``floor``, the result is insufficient data.
+    ``floor``, the result is insufficient data. The result is stale when the
+    stale measures carry ``stale_share`` or more of the used weight.
     """
     max_weight = max((r.weight for r in results), default=0.0)
     counted = [r for r in results if r.weight > 0]
@@ -253,41 +305,51 @@ def combine(
         )
 
     shared = tuple(
-        MeasureResult(
-            r.key,
-            r.label,
-            r.weight,
-            r.score,
-            r.value,
-            r.explanation,
-            r.weight / max_weight / used_weight,
-        )
+        r._replace(share=r.weight / max_weight / used_weight)
         if r.score is not None and r.weight > 0
         else r
         for r in results
     )
     score = clamp_score(math.fsum(r.share * r.score for r in shared if r.score is not None))
-    return HealthResult(score, bands.colour_for(score), len(used), len(counted), shared)
+    band = bands.colour_for(score)
+
+    stale = [r for r in shared if r.stale and r.share > 0]
+    stale_weight = math.fsum(r.share for r in stale)
+    if stale and stale_weight >= stale_share - 1e-12:
+        oldest = min((r.data_on for r in stale if r.data_on is not None), default=None)
+        return HealthResult(
+            score, HealthColour.STALE, len(used), len(counted), shared, band, oldest
+        )
+    return HealthResult(score, band, len(used), len(counted), shared, band)
 
 
 @dataclass(frozen=True)
 class Scorecard(Generic[H]):
-    """A versioned set of measures with the bands and coverage floor that turn them into health."""
+    """A versioned set of measures with the bands, coverage floor and staleness rule.
+
+    ``stale_share`` is the share of the used weight that stale measures
+    must reach for the whole score to be stale; it lies in (0, 1].
+    """
 
     measures: tuple[Measure[H], ...]
     bands: Bands = DEFAULT_BANDS
     floor: CoverageFloor = CoverageFloor()
     version: str = "v1"
+    stale_share: float = 0.5
 
     def __post_init__(self) -> None:
         keys = [m.key for m in self.measures]
         if len(set(keys)) != len(keys):
             raise ValueError(f"Invalid scorecard {self.version!r}: duplicate measure keys {keys}.")
+        if not 0.0 < self.stale_share <= 1.0:
+            raise ValueError(
+                f"Invalid stale share {self.stale_share!r}: use a number above 0 and up to 1."
+            )
 
     def evaluate(self, history: H, as_of: date) -> HealthResult:
         """Compute the health at ``as_of`` from data dated on or before it."""
         results = [m.evaluate(history, as_of) for m in self.measures]
-        return combine(results, bands=self.bands, floor=self.floor)
+        return combine(results, bands=self.bands, floor=self.floor, stale_share=self.stale_share)
 
 
 class DatedSeries:
@@ -329,10 +391,6 @@ class DatedSeries:
         """Return the latest day with a point on or before ``day``, or None."""
         index = bisect_right(self.days, day)
         return self.days[index - 1] if index else None
-
-
-def _rounded(value: float | None, digits: int) -> float | None:
-    return None if value is None else round(value, digits)
 
 
 def _number(value: float) -> str:

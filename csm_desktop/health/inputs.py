@@ -11,18 +11,30 @@ import logging
 import uuid
 from collections import defaultdict
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from csm_desktop.health.measures import AccountHistory, build_history
-from csm_desktop.store.models import Account, ChurnEvent, SupportTicket, UsageMetric
+from csm_desktop.health.history import AccountHistory, ExtraInputs, KeyFeatures, build_history
+from csm_desktop.store.models import (
+    Account,
+    Activity,
+    ActivityType,
+    ChurnEvent,
+    Goal,
+    Invoice,
+    SupportTicket,
+    SurveyResponse,
+    UsageMetric,
+)
 
 log = logging.getLogger(__name__)
 
-# The usage metric the usage-trend measure counts.
+# The usage metric the usage-trend and adoption measures count.
 FEATURE_EVENTS = "feature_events"
+# Metrics read as "seats used", in order of preference.
+SEAT_METRICS = ("seats_used", "active_users")
 
 TicketRow = tuple[date, datetime | None, str | None, float | None, bool]
 
@@ -55,21 +67,186 @@ def load_histories(
         if owner in accounts:
             churns[owner].append((churn_date, bool(is_reactivation)))
 
+    extras = load_extra_inputs(session, accounts, account_id)
     histories = {
         key: build_history(
-            key, signup, usage.get(key, ()), tickets.get(key, ()), churns.get(key, ())
+            key,
+            facts.signup,
+            usage.get(key, ()),
+            tickets.get(key, ()),
+            churns.get(key, ()),
+            extras.get(key),
         )
-        for key, signup in accounts.items()
+        for key, facts in accounts.items()
     }
     log.debug("Loaded health inputs for %d accounts", len(histories))
     return histories
 
 
-def _load_accounts(session: Session, account_id: uuid.UUID | None) -> dict[uuid.UUID, date | None]:
-    query = select(Account.id, Account.signup_date).where(Account.deleted_at.is_(None))
+class AccountFacts(NamedTuple):
+    """The account columns the health score reads."""
+
+    signup: date | None
+    segment: str | None
+    plan_tier: str | None
+    seats: int | None
+
+
+def load_account_facts(
+    session: Session, account_id: uuid.UUID | None = None
+) -> dict[uuid.UUID, AccountFacts]:
+    """Return signup date, segment, plan tier and seats of every live account (or of one)."""
+    return _load_accounts(session, account_id)
+
+
+def _load_accounts(session: Session, account_id: uuid.UUID | None) -> dict[uuid.UUID, AccountFacts]:
+    query = select(
+        Account.id, Account.signup_date, Account.segment, Account.plan_tier, Account.seats
+    ).where(Account.deleted_at.is_(None))
     if account_id is not None:
         query = query.where(Account.id == account_id)
-    return {row_id: signup for row_id, signup in session.execute(query)}
+    return {
+        row_id: AccountFacts(signup, segment, tier, seats)
+        for row_id, signup, segment, tier, seats in session.execute(query)
+    }
+
+
+def load_extra_inputs(
+    session: Session, accounts: dict[uuid.UUID, AccountFacts], account_id: uuid.UUID | None
+) -> dict[uuid.UUID, ExtraInputs]:
+    """Load the rows of the measures beyond the first version, grouped per account.
+
+    Key features are the portfolio's features with the first day each was
+    used, read over all accounts even when ``account_id`` is given, so that
+    one account's incremental update scores like the full backfill.
+    """
+    rows: dict[uuid.UUID, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+
+    def scoped(query: Select[Any], column: Any) -> Select[Any]:
+        return query if account_id is None else query.where(column == account_id)
+
+    # TODO: let the scorecard editor name the key features; every feature
+    # seen in the portfolio counts now, which keeps breadth low on the demo.
+    first_seen: dict[str, int] = {}
+    for feature, first in session.execute(
+        select(UsageMetric.feature, func.min(UsageMetric.usage_date))
+        .where(_live(UsageMetric), UsageMetric.metric == FEATURE_EVENTS)
+        .where(UsageMetric.feature.is_not(None), UsageMetric.value > 0)
+        .group_by(UsageMetric.feature)
+    ):
+        first_seen[feature] = first.toordinal()
+    key_features = KeyFeatures(first_seen)
+
+    for owner, day, feature in session.execute(
+        scoped(
+            select(UsageMetric.account_id, UsageMetric.usage_date, UsageMetric.feature)
+            .where(_live(UsageMetric), UsageMetric.metric == FEATURE_EVENTS)
+            .where(UsageMetric.feature.is_not(None), UsageMetric.value > 0)
+            .distinct(),
+            UsageMetric.account_id,
+        )
+    ):
+        rows[owner]["features"].append((day, feature))
+
+    _load_seats_used(session, rows, scoped)
+    _load_surveys(session, rows, scoped)
+    _load_touches_invoices_goals(session, rows, scoped)
+
+    return {
+        key: ExtraInputs(
+            features=rows[key]["features"],
+            seats=facts.seats,
+            seats_used=rows[key]["seats_used"],
+            nps=rows[key]["nps"],
+            csat=rows[key]["csat"],
+            touches=rows[key]["touches"],
+            invoices=rows[key]["invoices"],
+            goals=rows[key]["goals"],
+            key_features=key_features,
+        )
+        for key, facts in accounts.items()
+    }
+
+
+def _live(model: Any) -> Any:
+    return model.deleted_at.is_(None)
+
+
+def _load_seats_used(session: Session, rows: Any, scoped: Any) -> None:
+    """Take the first metric of ``SEAT_METRICS`` that the account has, summed per day."""
+    per_metric: dict[tuple[uuid.UUID, str], list[tuple[date, float]]] = defaultdict(list)
+    for owner, metric, day, value in session.execute(
+        scoped(
+            select(
+                UsageMetric.account_id,
+                UsageMetric.metric,
+                UsageMetric.usage_date,
+                func.sum(UsageMetric.value),
+            )
+            .where(_live(UsageMetric), UsageMetric.metric.in_(SEAT_METRICS))
+            .group_by(UsageMetric.account_id, UsageMetric.metric, UsageMetric.usage_date),
+            UsageMetric.account_id,
+        )
+    ):
+        per_metric[(owner, metric)].append((day, float(value or 0.0)))
+    owners = {owner for owner, _ in per_metric}
+    for owner in owners:
+        for metric in SEAT_METRICS:
+            if (owner, metric) in per_metric:
+                rows[owner]["seats_used"] = per_metric[(owner, metric)]
+                break
+
+
+def _load_surveys(session: Session, rows: Any, scoped: Any) -> None:
+    query = select(
+        SurveyResponse.account_id,
+        SurveyResponse.responded_on,
+        SurveyResponse.kind,
+        SurveyResponse.score,
+        SurveyResponse.scale_min,
+        SurveyResponse.scale_max,
+    ).where(_live(SurveyResponse))
+    for owner, day, kind, score, low, high in session.execute(
+        scoped(query, SurveyResponse.account_id)
+    ):
+        if score is None:
+            continue
+        if (kind or "").casefold() == "nps":
+            rows[owner]["nps"].append((day, float(score)))
+        elif (kind or "").casefold() == "csat":
+            rows[owner]["csat"].append((day, float(score), float(low or 0), float(high or 0)))
+
+
+def _load_touches_invoices_goals(session: Session, rows: Any, scoped: Any) -> None:
+    """Load customer-facing activities, invoice due and paid dates, and goal dates.
+
+    An invoice marked paid without a paid date counts as paid on its due
+    date, and a goal marked achieved without a date as met on its due date.
+    NOTE: both are guesses, because the store keeps no date for them.
+    """
+    touches = select(Activity.account_id, Activity.occurred_on).where(
+        _live(Activity),
+        Activity.kind != ActivityType.INTERNAL_NOTE,
+        Activity.is_draft.is_(False),
+    )
+    for owner, day in session.execute(scoped(touches, Activity.account_id)):
+        rows[owner]["touches"].append(day)
+
+    invoices = select(Invoice.account_id, Invoice.due_on, Invoice.paid_on, Invoice.status).where(
+        _live(Invoice), Invoice.due_on.is_not(None)
+    )
+    for owner, due, paid, status in session.execute(scoped(invoices, Invoice.account_id)):
+        if paid is None and (status or "").casefold() == "paid":
+            paid = due
+        rows[owner]["invoices"].append((due, paid))
+
+    goals = select(Goal.account_id, Goal.due_on, Goal.achieved_on, Goal.status).where(
+        _live(Goal), Goal.due_on.is_not(None)
+    )
+    for owner, due, achieved, status in session.execute(scoped(goals, Goal.account_id)):
+        if achieved is None and (status or "").casefold() == "achieved":
+            achieved = due
+        rows[owner]["goals"].append((due, achieved))
 
 
 def _usage_query(account_id: uuid.UUID | None) -> Select[Any]:

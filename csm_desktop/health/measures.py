@@ -1,28 +1,28 @@
-"""The first-version (v1) health measures and the in-memory account history they read.
+"""The first-version (v1) health measures: usage trend, support, CSAT, escalations, churn.
 
 Every measure is computed point in time at a date D and reads only rows
 dated on or before D. A window of N days "up to D" means the days D-N+1 to
-D inclusive. Pure Python: no database and no Qt.
+D inclusive. Pure Python: no database and no Qt. The measures added later
+live in ``readers.py``; the configured scorecards are built in ``catalogue.py``.
 """
 
 from __future__ import annotations
 
 import logging
-import math
-import uuid
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
-from csm_desktop.health.engine import (
-    BandRule,
-    DatedSeries,
-    LinearRule,
-    Measure,
-    Reading,
-    Scorecard,
+from csm_desktop.health.engine import BandRule, LinearRule, Measure, Reading, Scorecard
+from csm_desktop.health.explain import Why
+from csm_desktop.health.history import (
+    CSAT_SCALE_MAX,
+    CSAT_SCALE_MIN,
+    AccountHistory,
+    TicketFact,
+    build_history,
 )
+
+__all__ = ["AccountHistory", "TicketFact", "build_history"]
 
 log = logging.getLogger(__name__)
 
@@ -42,90 +42,6 @@ OPEN_TICKET_EXTRA_LOAD = 1.0
 # Churn severity per event: a fresh churn counts 1 and a churn after a comeback less.
 FRESH_CHURN_SEVERITY = 1.0
 REACTIVATION_CHURN_SEVERITY = 0.5
-CSAT_SCALE_MIN = 1.0
-CSAT_SCALE_MAX = 5.0
-
-
-@dataclass(frozen=True)
-class TicketFact:
-    """The facts of one support ticket that the measures need, with days as date ordinals."""
-
-    opened: int
-    closed: int | None
-    priority: str | None
-    csat: float | None
-    escalated: bool
-
-
-@dataclass
-class AccountHistory:
-    """One account's dated history, sorted for fast point-in-time queries.
-
-    ``start`` is the first day of the account's history (the earlier of the
-    signup date and the first dated row) or None when it has neither.
-    """
-
-    account_id: uuid.UUID
-    start: date | None
-    usage: DatedSeries = field(default_factory=DatedSeries)
-    tickets: tuple[TicketFact, ...] = ()
-    ticket_opened: list[int] = field(default_factory=list)
-    escalations: DatedSeries = field(default_factory=DatedSeries)
-    csat_closed: DatedSeries = field(default_factory=DatedSeries)
-    fresh_churns: DatedSeries = field(default_factory=DatedSeries)
-    reactivation_churns: DatedSeries = field(default_factory=DatedSeries)
-
-
-def build_history(
-    account_id: uuid.UUID,
-    signup_date: date | None,
-    usage: Iterable[tuple[date, float]] = (),
-    tickets: Iterable[tuple[date, datetime | date | None, str | None, float | None, bool]] = (),
-    churns: Iterable[tuple[date, bool]] = (),
-) -> AccountHistory:
-    """Build an ``AccountHistory`` from plain rows.
-
-    ``usage`` rows are (day, feature events); negative or non-finite values
-    are skipped. ``tickets`` rows are (opened_on, closed_at, priority, csat,
-    escalated); ``churns`` rows are (churn_date, is_reactivation).
-    """
-    usage_points = [(d.toordinal(), v) for d, v in usage if math.isfinite(v) and v >= 0]
-    facts = sorted((_ticket_fact(*row) for row in tickets), key=lambda fact: fact.opened)
-    churn_rows = [(d.toordinal(), reactivation) for d, reactivation in churns]
-
-    firsts = [signup_date.toordinal()] if signup_date else []
-    firsts += [min(day for day, _ in usage_points)] if usage_points else []
-    firsts += [facts[0].opened] if facts else []
-    firsts += [min(day for day, _ in churn_rows)] if churn_rows else []
-    start = date.fromordinal(min(firsts)) if firsts else None
-
-    return AccountHistory(
-        account_id=account_id,
-        start=start,
-        usage=DatedSeries(usage_points),
-        tickets=tuple(facts),
-        ticket_opened=[f.opened for f in facts],
-        escalations=DatedSeries((f.opened, 1.0) for f in facts if f.escalated),
-        csat_closed=DatedSeries(
-            (f.closed, f.csat)
-            for f in facts
-            if f.closed is not None and f.csat is not None and math.isfinite(f.csat)
-        ),
-        fresh_churns=DatedSeries((d, 1.0) for d, again in churn_rows if not again),
-        reactivation_churns=DatedSeries((d, 1.0) for d, again in churn_rows if again),
-    )
-
-
-def _ticket_fact(
-    opened_on: date,
-    closed_at: datetime | date | None,
-    priority: str | None,
-    csat: float | None,
-    escalated: bool,
-) -> TicketFact:
-    closed = closed_at.toordinal() if closed_at is not None else None
-    normalised = priority.strip().lower() if priority else None
-    return TicketFact(opened_on.toordinal(), closed, normalised, csat, bool(escalated))
 
 
 def _window(as_of: date, days: int) -> tuple[int, int]:
@@ -134,42 +50,41 @@ def _window(as_of: date, days: int) -> tuple[int, int]:
     return last - days + 1, last
 
 
-def _count(n: int, singular: str, plural: str | None = None) -> str:
-    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
-
-
-def _amount(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-
-
 def read_usage_trend(history: AccountHistory, as_of: date) -> Reading:
-    """Read the ratio of feature events in the 90 days up to D to the 90 days before.
+    """Read the ratio of feature events in the 90 days up to D to the 90 days before."""
+    return read_usage_ratio(history, as_of, USAGE_WINDOW_DAYS)
+
+
+def read_usage_ratio(history: AccountHistory, as_of: date, days: int) -> Reading:
+    """Read the ratio of feature events in the ``days`` days up to D to the ``days`` before.
 
     No usage in either window but usage earlier reads as ratio 0 (dormant).
     Usage only in the recent window reads as ratio 2 (started or resumed).
-    No usage on or before D at all is not applicable.
+    No usage on or before D at all is not applicable. ``data_on`` is the day
+    of the last usage row, so a feed that stopped makes the measure stale.
     """
-    first, last = _window(as_of, USAGE_WINDOW_DAYS)
+    first, last = _window(as_of, days)
     recent = history.usage.total(first, last)
-    earlier = history.usage.total(first - USAGE_WINDOW_DAYS, first - 1)
+    earlier = history.usage.total(first - days, first - 1)
     last_seen = history.usage.last_on_or_before(last)
 
     if last_seen is None:
-        return Reading(None, f"No feature usage recorded up to {as_of.isoformat()}.")
+        return Reading(None, Why("u0"))
+    seen = date.fromordinal(last_seen)
     if recent <= 0 and earlier <= 0:
-        seen = date.fromordinal(last_seen).isoformat()
-        return Reading(0.0, f"No feature events in the last 180 days; the last were on {seen}.")
-
-    head = f"{_amount(recent)} feature events in the last 90 days"
+        return Reading(0.0, Why("u1", (days, seen.isoformat())), seen)
     if earlier <= 0:
-        return Reading(NEW_USAGE_RATIO, f"{head}, none in the 90 days before.")
+        return Reading(NEW_USAGE_RATIO, Why("u2", (days, recent)), seen)
+
     ratio = recent / earlier
     change = round((ratio - 1.0) * 100)
     if change == 0:
-        trend = "about the same as the 90 days before"
+        why = Why("u3", (days, recent))
+    elif change > 0:
+        why = Why("u4", (days, recent, change, earlier))
     else:
-        trend = f"{'up' if change > 0 else 'down'} {abs(change)}% on the 90 days before"
-    return Reading(ratio, f"{head}, {trend}.")
+        why = Why("u5", (days, recent, -change, earlier))
+    return Reading(ratio, why, seen)
 
 
 def read_support_load(history: AccountHistory, as_of: date) -> Reading:
@@ -182,7 +97,7 @@ def read_support_load(history: AccountHistory, as_of: date) -> Reading:
     """
     first, last = _window(as_of, SUPPORT_WINDOW_DAYS)
     if bisect_right(history.ticket_opened, last) == 0:
-        return Reading(None, f"No support tickets recorded up to {as_of.isoformat()}.")
+        return Reading(None, Why("t0"))
 
     start = bisect_left(history.ticket_opened, first)
     stop = bisect_right(history.ticket_opened, last)
@@ -197,27 +112,22 @@ def read_support_load(history: AccountHistory, as_of: date) -> Reading:
 
     opened = stop - start
     if opened == 0:
-        return Reading(0.0, "No tickets opened in the last 90 days.")
-    text = (
-        f"{_count(opened, 'ticket')} opened in the last 90 days "
-        f"({severe} high or urgent, {still_open} still open); load {_amount(load)}."
-    )
-    return Reading(load, text)
+        return Reading(0.0, Why("t1"))
+    return Reading(load, Why("t2", (opened, severe, still_open, load)))
 
 
 def read_csat(history: AccountHistory, as_of: date) -> Reading:
-    """Read the mean CSAT (1-5) of tickets closed in the 180 days up to D.
+    """Read the mean CSAT (1-5) of closed tickets and CSAT answers in the 180 days up to D.
 
-    Only rated tickets count. Not applicable when none was closed in the window.
+    Survey answers are rescaled from their own scale to 1-5. Not applicable
+    when there is no rating in the window.
     """
     first, last = _window(as_of, CSAT_WINDOW_DAYS)
     rated = history.csat_closed.count(first, last)
     if rated == 0:
-        return Reading(None, "No rated tickets closed in the last 180 days.")
+        return Reading(None, Why("c0"))
     mean = history.csat_closed.total(first, last) / rated
-    rated_text = _count(rated, "rated ticket")
-    text = f"Mean CSAT {mean:.1f} of 5 over {rated_text} closed in the last 180 days."
-    return Reading(mean, text)
+    return Reading(mean, Why("c1", (round(mean, 1), rated)))
 
 
 def read_escalations(history: AccountHistory, as_of: date) -> Reading:
@@ -229,13 +139,11 @@ def read_escalations(history: AccountHistory, as_of: date) -> Reading:
     """
     first, last = _window(as_of, ESCALATION_WINDOW_DAYS)
     if bisect_right(history.ticket_opened, last) == 0:
-        return Reading(None, f"No support tickets recorded up to {as_of.isoformat()}.")
+        return Reading(None, Why("t0"))
     escalated = history.escalations.count(first, last)
     if escalated == 0:
-        return Reading(0.0, "No escalated tickets in the last 180 days.")
-    return Reading(
-        float(escalated), f"{_count(escalated, 'escalated ticket')} in the last 180 days."
-    )
+        return Reading(0.0, Why("e0"))
+    return Reading(float(escalated), Why("e1", (escalated,)))
 
 
 def read_churn_history(history: AccountHistory, as_of: date) -> Reading:
@@ -246,22 +154,18 @@ def read_churn_history(history: AccountHistory, as_of: date) -> Reading:
     the account's history, because no churn event means the account stayed.
     """
     if history.start is None or history.start > as_of:
-        return Reading(None, f"The account's history starts after {as_of.isoformat()}.")
+        return Reading(None, Why("h0"))
     first, last = _window(as_of, CHURN_WINDOW_DAYS)
     fresh = history.fresh_churns.count(first, last)
     again = history.reactivation_churns.count(first, last)
     if fresh == 0 and again == 0:
-        return Reading(0.0, "No churn events in the last 365 days.")
+        return Reading(0.0, Why("h1"))
     severity = fresh * FRESH_CHURN_SEVERITY + again * REACTIVATION_CHURN_SEVERITY
-    text = (
-        f"{_count(fresh, 'fresh churn')} and {_count(again, 'churn')} after a reactivation "
-        "in the last 365 days."
-    )
-    return Reading(severity, text)
+    return Reading(severity, Why("h2", (fresh, again)))
 
 
-def default_measures() -> tuple[Measure[AccountHistory], ...]:
-    """Return the v1 measures with their default weights (they sum to 100)."""
+def v1_measures() -> tuple[Measure[AccountHistory], ...]:
+    """Return the v1 measures with their v1 weights (they sum to 100)."""
     return (
         Measure(
             "usage_trend",
@@ -310,6 +214,10 @@ def default_measures() -> tuple[Measure[AccountHistory], ...]:
     )
 
 
-def default_scorecard() -> Scorecard[AccountHistory]:
-    """Return the v1 scorecard with the default bands and coverage floor."""
-    return Scorecard(default_measures(), version=SCORECARD_VERSION)
+def v1_scorecard() -> Scorecard[AccountHistory]:
+    """Return the v1 scorecard with the default bands and coverage floor.
+
+    The app scores with the configured profiles (``catalogue.py``); this
+    fixed scorecard stays as a reference for tests and comparisons.
+    """
+    return Scorecard(v1_measures(), version=SCORECARD_VERSION)

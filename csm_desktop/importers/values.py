@@ -11,8 +11,25 @@ import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-_TRUE = {"true", "t", "yes", "y", "1", "x", "sí", "si", "s", "verdadero"}
-_FALSE = {"false", "f", "no", "n", "0", "falso", ""}
+_TRUE = {
+    "true",
+    "t",
+    "yes",
+    "y",
+    "1",
+    "x",
+    "sí",
+    "si",
+    "s",
+    "verdadero",
+    "v",
+    "on",
+    "checked",
+    "✓",
+    "✔",
+    "1.0",
+}
+_FALSE = {"false", "f", "no", "n", "0", "falso", "off", "unchecked", "0.0", ""}  # fmt: skip
 
 # "2023-07-28 3:00" (hour not zero-padded), optional seconds, optional "T".
 _DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
@@ -31,7 +48,7 @@ def parse_bool(text: str | None) -> bool | None:
         return True
     if lowered in _FALSE:
         return False
-    raise ValueError(f"not a yes/no value: {text!r} (use TRUE or FALSE)")
+    raise ValueError(f"not a yes/no value: {text!r} (use TRUE/FALSE, yes/no, sí/no, 1/0 or x)")
 
 
 def parse_iso_date(text: str | None) -> date | None:
@@ -94,3 +111,25 @@ def parse_decimal(text: str | None) -> Decimal | None:
     if not value.is_finite():
         raise ValueError(f"not a finite amount: {text!r}")
     return value
+
+
+# Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard_formula(text: str) -> str:
+    """Prefix an apostrophe to text a spreadsheet would run as a formula.
+
+    Text that already starts with an apostrophe gets one too, so that
+    ``unguard_formula`` restores every original text exactly.
+    """
+    if text and (text.startswith(FORMULA_TRIGGERS) or text.startswith("'")):
+        return "'" + text
+    return text
+
+
+def unguard_formula(text: str) -> str:
+    """Undo ``guard_formula``: drop the apostrophe before a trigger or another apostrophe."""
+    if len(text) >= 2 and text[0] == "'" and (text[1] in FORMULA_TRIGGERS or text[1] == "'"):
+        return text[1:]
+    return text

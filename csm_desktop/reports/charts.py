@@ -32,6 +32,7 @@ BAR_COLOUR = "#2e6da4"
 BAR_MUTED_COLOUR = "#a9c1d9"
 MARKER_COLOUR = "#6b7178"
 BAND_COLOURS = {"red": "#f4cccc", "yellow": "#fcefc4", "green": "#d5ecd4"}
+BAND_BAR_COLOURS = {"red": "#d9534f", "yellow": "#e0b040", "green": "#4f9a55"}
 TITLE_SIZE = 10
 LABEL_SIZE = 8
 PNG_FALLBACK_DPI = 300
@@ -200,6 +201,78 @@ def _bar_widths(dates: Sequence[date]) -> list[float]:
         for current, following in zip(dates, dates[1:], strict=False)
     ]
     return [*widths, full_week]
+
+
+def measure_breakdown_figure(
+    measures: Sequence[tuple[str, float | None]],
+    bands: Bands = DEFAULT_BANDS,
+    *,
+    title: str = "",
+    width_in: float = 7.0,
+    height_in: float = 2.4,
+    not_applicable: str = "n/a",
+) -> Figure:
+    """Build horizontal bars of each measure's score (0 to 100), coloured by band.
+
+    A measure whose score is None gets no bar and the ``not_applicable`` label.
+    """
+    figure, axes = _new_figure(width_in, height_in)
+    _set_title(axes, title)
+    axes.grid(True, axis="x", color=GRID_COLOUR, linewidth=0.6)
+    axes.grid(False, axis="y")
+    labels = [label for label, _ in measures]
+    positions = list(range(len(measures)))
+    for position, (_label, score) in zip(positions, measures, strict=True):
+        if score is None:
+            axes.text(
+                2,
+                position,
+                not_applicable,
+                va="center",
+                fontsize=LABEL_SIZE,
+                color=MARKER_COLOUR,
+                fontfamily=FONT_FAMILY,
+            )
+            continue
+        fill = BAND_BAR_COLOURS.get(str(bands.colour_for(score)), BAR_COLOUR)
+        axes.barh(position, score, color=fill, height=0.6, linewidth=0)
+    axes.set_yticks(positions, labels)
+    axes.invert_yaxis()
+    axes.set_xlim(0, 100)
+    return figure
+
+
+def category_bars_figure(
+    categories: Sequence[str],
+    values: Sequence[float],
+    colours: Sequence[str],
+    *,
+    title: str = "",
+    width_in: float = 3.4,
+    height_in: float = 2.4,
+    value_labels: Sequence[str] | None = None,
+) -> Figure:
+    """Build one vertical bar per category, each in its own colour, labelled with its value."""
+    figure, axes = _new_figure(width_in, height_in)
+    _set_title(axes, title)
+    positions = list(range(len(categories)))
+    bars = axes.bar(positions, values, color=list(colours), width=0.6, linewidth=0)
+    axes.set_xticks(positions, list(categories))
+    if value_labels is not None:
+        axes.bar_label(
+            bars,
+            labels=list(value_labels),
+            fontsize=LABEL_SIZE - 1,
+            color=TEXT_COLOUR,
+            fontfamily=FONT_FAMILY,
+            padding=2,
+        )
+        # The bars carry their values, so the y axis would only repeat them
+        # (and matplotlib would print large ones with a "1e6" offset).
+        axes.set_yticks([])
+        axes.spines["left"].set_visible(False)
+    axes.set_ylim(bottom=0, top=max([*values, 1]) * 1.18)
+    return figure
 
 
 def figure_to_svg_drawing(

@@ -1,9 +1,11 @@
-"""DejaVu Sans for PDFs, registered with reportlab from matplotlib's own copy.
+"""Fonts for PDFs: DejaVu Sans from matplotlib's own copy, and IPAexGothic for Japanese.
 
 The base-14 PDF fonts cover only WinAnsi, so names such as "Łódź" or
 "Ωμέγα" would print as black boxes. DejaVu Sans ships inside matplotlib's
 data folder, which makes it available on every install without a system
-font package, and reportlab embeds it as a subset.
+font package, and reportlab embeds it as a subset. DejaVu has no CJK
+ideographs or kana, so the app ships IPAexGothic (resources/fonts) and
+text runs that only it covers are set in it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from typing import NamedTuple
 log = logging.getLogger(__name__)
 
 FAMILY = "DejaVuSans"
+CJK_FONT = "IPAexGothic"
+CJK_FILE = "ipaexg.ttf"
 
 _FILES = {
     "regular": ("DejaVuSans", "DejaVuSans.ttf"),
@@ -37,6 +41,8 @@ class FontNames(NamedTuple):
     bold: str
     italic: str
     bold_italic: str
+    # Fallback face for characters DejaVu Sans lacks (one weight only).
+    cjk: str = CJK_FONT
 
 
 def font_dir() -> Path:
@@ -70,6 +76,11 @@ def register_fonts() -> FontNames:
                 )
             pdfmetrics.registerFont(TTFont(name, str(path)))
 
+        cjk_path = cjk_font_path()
+        if not cjk_path.is_file():
+            raise FileNotFoundError(f"Font file {cjk_path} is missing; reinstall CSM Desktop.")
+        pdfmetrics.registerFont(TTFont(CJK_FONT, str(cjk_path)))
+
         names = FontNames(*(name for name, _ in _FILES.values()))
         pdfmetrics.registerFontFamily(
             FAMILY,
@@ -83,6 +94,13 @@ def register_fonts() -> FontNames:
         return names
 
 
+def cjk_font_path() -> Path:
+    """Return the shipped IPAexGothic file."""
+    from csm_desktop.paths import resource_path
+
+    return resource_path("fonts", CJK_FILE)
+
+
 @cache
 def _regular_code_points() -> frozenset[int]:
     from reportlab.pdfbase.ttfonts import TTFont
@@ -91,15 +109,28 @@ def _regular_code_points() -> frozenset[int]:
     return frozenset(face.charToGlyph)
 
 
+@cache
+def _cjk_code_points() -> frozenset[int]:
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    return frozenset(TTFont("IPAexGothic-cmap", str(cjk_font_path())).face.charToGlyph)
+
+
+def needs_cjk_font(char: str) -> bool:
+    """Return True when DejaVu Sans lacks ``char`` and IPAexGothic has it."""
+    code = ord(char)
+    return code not in _regular_code_points() and code in _cjk_code_points()
+
+
 def missing_glyphs(text: str) -> set[str]:
-    """Return the characters of ``text`` that DejaVu Sans has no glyph for.
+    """Return the characters of ``text`` that neither DejaVu Sans nor IPAexGothic covers.
 
     Control characters (line breaks, tabs) are left out because the PDF
     layout handles them and never draws them.
     """
-    covered = _regular_code_points()
+    regular, cjk = _regular_code_points(), _cjk_code_points()
     return {
         char
         for char in set(text)
-        if ord(char) not in covered and unicodedata.category(char) != "Cc"
+        if ord(char) not in regular and ord(char) not in cjk and unicodedata.category(char) != "Cc"
     }

@@ -78,3 +78,51 @@ def signed_percent(fraction: float, locale: QLocale) -> str:
     """Format a change with an explicit sign, such as "+12.5%" in en_US or "-3,0%" in es_ES."""
     text = format_percent(fraction, locale, 1)
     return f"{locale.positiveSign()}{text}" if fraction > 0 else text
+
+
+def goal_status_label(status: str) -> str:
+    names = {
+        "on_track": QCoreApplication.translate("QbrReport", "On track"),
+        "at_risk": QCoreApplication.translate("QbrReport", "At risk"),
+        "achieved": QCoreApplication.translate("QbrReport", "Achieved"),
+        "missed": QCoreApplication.translate("QbrReport", "Missed"),
+    }
+    return names.get(status, status)
+
+
+def forecast_category_label(category: str) -> str:
+    names = {
+        "commit": QCoreApplication.translate("QbrReport", "Commit"),
+        "best_case": QCoreApplication.translate("QbrReport", "Best case"),
+        "at_risk": QCoreApplication.translate("QbrReport", "At risk"),
+    }
+    return names.get(category, category)
+
+
+def risk_level_label(level: str) -> str:
+    names = {
+        "high": QCoreApplication.translate("QbrReport", "High"),
+        "medium": QCoreApplication.translate("QbrReport", "Medium"),
+        "low": QCoreApplication.translate("QbrReport", "Low"),
+    }
+    return names.get(level, level)
+
+
+def risk_factor_label(code: str) -> str:
+    names = {
+        "health_red": QCoreApplication.translate("QbrReport", "Health is red"),
+        "health_declined": QCoreApplication.translate(
+            "QbrReport", "Health fell by 5 points or more over the quarter"
+        ),
+        "usage_declined": QCoreApplication.translate(
+            "QbrReport", "Feature use fell by 20% or more against the previous quarter"
+        ),
+        "overdue_invoices": QCoreApplication.translate("QbrReport", "Overdue invoices"),
+        "detractors": QCoreApplication.translate("QbrReport", "NPS detractors this quarter"),
+        "escalations": QCoreApplication.translate("QbrReport", "Escalated support tickets"),
+        "renewal_soon": QCoreApplication.translate(
+            "QbrReport", "Renewal within 90 days of the quarter's end"
+        ),
+        "churn_history": QCoreApplication.translate("QbrReport", "Has churned before"),
+    }
+    return names.get(code, code)

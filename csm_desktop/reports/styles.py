@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
@@ -28,8 +28,29 @@ HEALTH_FILLS = {
 
 
 @dataclass(frozen=True)
+class Palette:
+    """Brand colours: ``primary`` for headings, bands and rules, ``accent`` for highlights."""
+
+    primary: colors.Color = ACCENT
+    accent: colors.Color = colors.HexColor("#2e6da4")
+
+    @classmethod
+    def from_hex(cls, primary: str, accent: str) -> Palette:
+        """Build from "#RRGGBB" strings, keeping the default for an invalid one."""
+        return cls(primary=_colour(primary, ACCENT), accent=_colour(accent, cls.accent))
+
+
+def _colour(text: str, fallback: colors.Color) -> colors.Color:
+    try:
+        return colors.HexColor(text)
+    except (ValueError, TypeError):
+        return fallback
+
+
+@dataclass(frozen=True)
 class ReportStyles:
     fonts: FontNames
+    palette: Palette
     cover_kicker: ParagraphStyle
     cover_title: ParagraphStyle
     cover_subtitle: ParagraphStyle
@@ -44,10 +65,15 @@ class ReportStyles:
     cell_right: ParagraphStyle
     cell_header: ParagraphStyle
     cell_header_right: ParagraphStyle
+    bullet: ParagraphStyle
+    quote: ParagraphStyle
+    kpi_value: ParagraphStyle
+    kpi_label: ParagraphStyle
+    toc_entry: ParagraphStyle
 
 
-def build_styles(fonts: FontNames) -> ReportStyles:
-    """Build the report's styles on the registered DejaVu font names.
+def build_styles(fonts: FontNames, palette: Palette | None = None) -> ReportStyles:
+    """Build the report's styles on the registered DejaVu font names and brand colours.
 
     Headings keep with the next flowable, so none is left alone at the foot
     of a page.
@@ -64,14 +90,17 @@ def build_styles(fonts: FontNames) -> ReportStyles:
         options.update(extra)
         return ParagraphStyle(name, **options)
 
+    palette = palette or Palette()
+    primary = palette.primary
     return ReportStyles(
         fonts=fonts,
-        cover_kicker=style("CoverKicker", 12, bold=True, textColor=ACCENT, spaceAfter=6),
+        palette=palette,
+        cover_kicker=style("CoverKicker", 12, bold=True, textColor=primary, spaceAfter=6),
         cover_title=style("CoverTitle", 28, bold=True, leading=34, spaceAfter=10),
-        cover_subtitle=style("CoverSubtitle", 15, textColor=ACCENT, spaceAfter=28),
+        cover_subtitle=style("CoverSubtitle", 15, textColor=primary, spaceAfter=28),
         cover_meta=style("CoverMeta", 10, textColor=MUTED, spaceAfter=3),
         heading=style(
-            "Heading", 15, bold=True, keepWithNext=1, textColor=ACCENT, spaceBefore=6, spaceAfter=8
+            "Heading", 15, bold=True, keepWithNext=1, textColor=primary, spaceBefore=6, spaceAfter=8
         ),
         subheading=style("Subheading", 11, bold=True, keepWithNext=1, spaceBefore=8, spaceAfter=4),
         body=style("Body", 9.5, spaceAfter=6),
@@ -84,6 +113,22 @@ def build_styles(fonts: FontNames) -> ReportStyles:
         cell_right=style("CellRight", 9, alignment=TA_RIGHT),
         cell_header=style("CellHeader", 9, bold=True),
         cell_header_right=style("CellHeaderRight", 9, bold=True, alignment=TA_RIGHT),
+        bullet=style(
+            "Bullet", 9.5, leftIndent=12, bulletIndent=2, spaceAfter=3, bulletFontName=fonts.regular
+        ),
+        quote=style(
+            "Quote",
+            9.5,
+            fontName=fonts.italic,
+            leftIndent=10,
+            borderPadding=(2, 0, 2, 6),
+            borderColor=palette.accent,
+            borderWidth=0,
+            spaceAfter=2,
+        ),
+        kpi_value=style("KpiValue", 16, bold=True, textColor=primary, alignment=TA_CENTER),
+        kpi_label=style("KpiLabel", 8, textColor=MUTED, alignment=TA_CENTER),
+        toc_entry=style("TocEntry", 10.5, leftIndent=0, spaceBefore=3),
     )
 
 

@@ -49,6 +49,8 @@ class AccountFacts:
 
     account_id: uuid.UUID
     name: str
+    segment: str | None
+    owner: str | None
     industry: str | None
     country: str | None
     plan_tier: str | None
@@ -89,6 +91,7 @@ class NoteRow:
     attendees: str | None
     summary: str | None
     body: str
+    decisions: str | None
     next_steps: str | None
     is_draft: bool
 
@@ -129,11 +132,17 @@ def load_account(session: Session, account_id: uuid.UUID) -> AccountDetail:
     )
 
 
-def load_facts(session: Session, account_id: uuid.UUID) -> AccountFacts:
-    """Load the header facts. Raise ``AccountNotFoundError`` for an unknown id."""
+def require_account(session: Session, account_id: uuid.UUID) -> Account:
+    """Return the live account, or raise ``AccountNotFoundError``."""
     account = session.get(Account, account_id)
     if account is None or account.deleted_at is not None:
         raise AccountNotFoundError(f"Account {account_id} not found; it may have been deleted.")
+    return account
+
+
+def load_facts(session: Session, account_id: uuid.UUID) -> AccountFacts:
+    """Load the header facts. Raise ``AccountNotFoundError`` for an unknown id."""
+    account = require_account(session, account_id)
 
     as_of = reference_date(session)
     renewal = None
@@ -145,6 +154,8 @@ def load_facts(session: Session, account_id: uuid.UUID) -> AccountFacts:
     return AccountFacts(
         account_id=account.id,
         name=account.name,
+        segment=account.segment,
+        owner=account.owner,
         industry=account.industry,
         country=account.country,
         plan_tier=account.plan_tier,
@@ -214,10 +225,17 @@ def load_churn_events(session: Session, account_id: uuid.UUID) -> list[ChurnRow]
 
 
 def load_notes(session: Session, account_id: uuid.UUID) -> list[NoteRow]:
-    """Load the CSM's notes, newest first. Notes of the same day newest-created first."""
+    """Load the CSM's published notes, newest first; notes of one day newest-created first.
+
+    Drafts are left out: the note editor offers them for recovery instead.
+    """
     query = (
         select(Activity)
-        .where(Activity.account_id == account_id, Activity.deleted_at.is_(None))
+        .where(
+            Activity.account_id == account_id,
+            Activity.deleted_at.is_(None),
+            Activity.is_draft.is_(False),
+        )
         .order_by(Activity.occurred_on.desc(), Activity.created_at.desc())
     )
     return [
@@ -229,6 +247,7 @@ def load_notes(session: Session, account_id: uuid.UUID) -> list[NoteRow]:
             attendees=note.attendees,
             summary=note.summary,
             body=note.body,
+            decisions=note.decisions,
             next_steps=note.next_steps,
             is_draft=note.is_draft,
         )
@@ -255,7 +274,7 @@ def add_note(
     """
     title = title.strip()
     body = body.strip()
-    _validate_note(kind, title, body)
+    validate_note(kind, title, body)
 
     with db.session() as session:
         account = session.get(Account, account_id)
@@ -280,7 +299,8 @@ def add_note(
     return note_id
 
 
-def _validate_note(kind: str, title: str, body: str) -> None:
+def validate_note(kind: str, title: str, body: str) -> None:
+    """Raise ``InvalidNoteError`` for an unknown kind, an empty title or an empty text."""
     if kind not in {member.value for member in ActivityType}:
         allowed = ", ".join(member.value for member in ActivityType)
         raise InvalidNoteError(f"Invalid note type {kind!r}; use one of: {allowed}.")

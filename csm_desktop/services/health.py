@@ -2,7 +2,9 @@
 
 Only weekly snapshots that are not tombstoned are read. All queries are
 Core selects of columns, so the portfolio of thousands of accounts loads
-in a few queries.
+in a few queries. ``latest_health`` and ``latest_breakdown`` apply the
+override in effect on the reference date; the timeline returns the
+computed scores, and ``timeline_markers`` the overrides beside them.
 """
 
 from __future__ import annotations
@@ -10,12 +12,17 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, aliased
 
+from csm_desktop.health.catalogue import SPECS, measure_label
+from csm_desktop.health.changes import ScoreChange, explain_change
+from csm_desktop.health.overrides import OverrideInfo, override_in_effect, overrides_in_effect
+from csm_desktop.health.snapshot_details import StoredMeasure, decode_details
+from csm_desktop.services.settings import reference_date
 from csm_desktop.store.models import HealthSnapshot
 
 log = logging.getLogger(__name__)
@@ -29,7 +36,12 @@ TREND_MIN_CHANGE = 5.0
 
 @dataclass(frozen=True)
 class HealthSummary:
-    """An account's newest health, with ``trend`` +1, 0 or -1 against four weeks earlier."""
+    """An account's newest health, with ``trend`` +1, 0 or -1 against four weeks earlier.
+
+    ``score`` and ``colour`` are what the CSM sees: an override in effect
+    replaces them, and ``computed_score`` and ``computed_colour`` keep the
+    snapshot's own values.
+    """
 
     account_id: uuid.UUID
     as_of: date
@@ -38,6 +50,9 @@ class HealthSummary:
     trend: int
     measures_used: int
     measures_total: int
+    computed_score: float | None = None
+    computed_colour: str | None = None
+    override: OverrideInfo | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +65,14 @@ class MeasureDetail:
     weight: float
     value: float | None
     explanation: str
+    group: str = ""
+    data_on: date | None = None
+    stale: bool = False
+
+    @property
+    def contribution(self) -> float:
+        """Points this measure adds to the score."""
+        return 0.0 if self.score is None else self.score * self.weight
 
 
 @dataclass(frozen=True)
@@ -63,6 +86,16 @@ class HealthBreakdown:
     measures_total: int
     scorecard_version: str
     measures: tuple[MeasureDetail, ...]
+    # The change since the previous snapshot, None for the first one.
+    change: ScoreChange | None = None
+    override: OverrideInfo | None = None
+    # For a stale score, the date of its oldest stale data.
+    stale_since: date | None = None
+
+    @property
+    def profile(self) -> str:
+        """The scorecard profile key, from a version written as ``profile@revision``."""
+        return self.scorecard_version.split("@", 1)[0]
 
 
 def _live_weekly() -> Any:
@@ -108,18 +141,33 @@ def latest_health(session: Session) -> dict[uuid.UUID, HealthSummary]:
         )
         .where(_live_weekly())
     )
-    return {
-        row.account_id: HealthSummary(
+    overrides = overrides_in_effect(session, reference_date(session))
+    summaries = {}
+    for row in rows:
+        override = overrides.get(row.account_id)
+        score, colour = effective_health(row.score, row.colour, override)
+        summaries[row.account_id] = HealthSummary(
             account_id=row.account_id,
             as_of=row.as_of,
-            score=row.score,
-            colour=row.colour,
+            score=score,
+            colour=colour,
             trend=trend_between(row.score, row.earlier_score),
             measures_used=row.measures_used,
             measures_total=row.measures_total,
+            computed_score=row.score,
+            computed_colour=row.colour,
+            override=override,
         )
-        for row in rows
-    }
+    return summaries
+
+
+def effective_health(
+    score: float | None, colour: str, override: OverrideInfo | None
+) -> tuple[float | None, str]:
+    """Return the score and colour shown to the CSM: the override's when one is in effect."""
+    if override is None:
+        return score, colour
+    return (override.score if override.score is not None else score), override.colour
 
 
 def _earlier_score() -> Any:
@@ -159,8 +207,13 @@ def health_timeline(
 
 
 def latest_breakdown(session: Session, account_id: uuid.UUID) -> HealthBreakdown | None:
-    """Return the newest snapshot's per-measure detail, or None when the account has none."""
-    row = session.execute(
+    """Return the newest snapshot's per-measure detail, or None when the account has none.
+
+    The breakdown carries the change since the previous snapshot with its
+    main causes, the override in effect on the reference date, and for a
+    stale score the date of its oldest stale data.
+    """
+    rows = session.execute(
         select(
             HealthSnapshot.as_of,
             HealthSnapshot.score,
@@ -172,12 +225,19 @@ def latest_breakdown(session: Session, account_id: uuid.UUID) -> HealthBreakdown
         )
         .where(_live_weekly(), HealthSnapshot.account_id == account_id)
         .order_by(HealthSnapshot.as_of.desc())
-        .limit(1)
-    ).first()
-    if row is None:
+        .limit(2)
+    ).all()
+    if not rows:
         return None
 
-    measures = tuple(_measure_detail(key, raw) for key, raw in (row.details or {}).items())
+    row = rows[0]
+    stored = decode_details(row.details, row.as_of)
+    change = None
+    if len(rows) > 1:
+        previous = rows[1]
+        before = decode_details(previous.details, previous.as_of)
+        change = explain_change(previous.as_of, previous.score, before, row.score, stored)
+    stale = [m.data_on for m in stored if m.stale and m.data_on is not None]
     return HealthBreakdown(
         as_of=row.as_of,
         score=row.score,
@@ -185,17 +245,128 @@ def latest_breakdown(session: Session, account_id: uuid.UUID) -> HealthBreakdown
         measures_used=row.measures_used,
         measures_total=row.measures_total,
         scorecard_version=row.scorecard_version,
-        measures=measures,
+        measures=tuple(_measure_detail(m) for m in stored),
+        change=change,
+        override=override_in_effect(session, account_id, reference_date(session)),
+        stale_since=min(stale) if stale and row.colour == "stale" else None,
     )
 
 
-def _measure_detail(key: str, raw: dict[str, Any]) -> MeasureDetail:
-    """Build a detail from stored JSON, tolerating fields a future scorecard may drop."""
+def _measure_detail(stored: StoredMeasure) -> MeasureDetail:
+    """Turn a decoded stored measure into the detail shown, with a translated label."""
+    spec = SPECS.get(stored.key)
     return MeasureDetail(
-        key=key,
-        label=str(raw.get("label", key)),
-        score=raw.get("score"),
-        weight=float(raw.get("weight") or 0.0),
-        value=raw.get("value"),
-        explanation=str(raw.get("explanation", "")),
+        key=stored.key,
+        label=stored.stored_label or measure_label(stored.key),
+        score=stored.score,
+        weight=stored.share,
+        value=stored.value,
+        explanation=stored.explanation,
+        group=spec.group if spec else "",
+        data_on=stored.data_on,
+        stale=stored.stale,
     )
+
+
+@dataclass(frozen=True)
+class TimelineMarker:
+    """A dated event drawn on the health timeline.
+
+    ``kind`` is "override" (an override starts), "override_end" (it expired
+    or was cleared), "profile" (the account's scorecard profile changed),
+    "activity" (a customer-facing activity) or "renewal" (a renewal date,
+    past ones rolled back from the next by the billing term).
+    """
+
+    day: date
+    kind: str
+    label: str
+    score: float | None = None
+
+
+def timeline_markers(session: Session, account_id: uuid.UUID) -> list[TimelineMarker]:
+    """Return the markers of one account's health timeline, oldest first."""
+    from csm_desktop.health.overrides import overrides_for
+
+    markers: list[TimelineMarker] = []
+    for override in overrides_for(session, account_id):
+        markers.append(
+            TimelineMarker(override.starts_on, "override", override.reason, override.score)
+        )
+        end = override.cleared_on
+        if override.expires_on is not None and (end is None or override.expires_on < end):
+            end = override.expires_on + timedelta(days=1)
+        if end is not None:
+            markers.append(TimelineMarker(end, "override_end", override.reason))
+    markers.extend(_profile_markers(session, account_id))
+    markers.extend(_activity_markers(session, account_id))
+    markers.extend(_renewal_markers(session, account_id))
+    return sorted(markers, key=lambda marker: marker.day)
+
+
+def _profile_markers(session: Session, account_id: uuid.UUID) -> list[TimelineMarker]:
+    rows = session.execute(
+        select(HealthSnapshot.as_of, HealthSnapshot.scorecard_version)
+        .where(_live_weekly(), HealthSnapshot.account_id == account_id)
+        .order_by(HealthSnapshot.as_of)
+    )
+    markers = []
+    previous: str | None = None
+    for as_of, version in rows:
+        profile = version.split("@", 1)[0]
+        if previous is not None and profile != previous:
+            markers.append(TimelineMarker(as_of, "profile", profile))
+        previous = profile
+    return markers
+
+
+def _activity_markers(session: Session, account_id: uuid.UUID) -> list[TimelineMarker]:
+    from csm_desktop.store.models import Activity, ActivityType
+
+    rows = session.execute(
+        select(Activity.occurred_on, Activity.title, Activity.kind).where(
+            Activity.account_id == account_id,
+            Activity.deleted_at.is_(None),
+            Activity.is_draft.is_(False),
+            Activity.kind != ActivityType.INTERNAL_NOTE,
+        )
+    )
+    return [TimelineMarker(day, "activity", title or kind) for day, title, kind in rows]
+
+
+def _renewal_markers(session: Session, account_id: uuid.UUID) -> list[TimelineMarker]:
+    """Mark the next renewal and the past ones, stepping back by the billing term.
+
+    NOTE: past renewals are derived from the contract start and term; the
+    store keeps no renewal history, so a changed term shifts them.
+    """
+    from csm_desktop.store.models import Account
+
+    row = session.execute(
+        select(Account.renewal_date, Account.contract_start, Account.term_months).where(
+            Account.id == account_id
+        )
+    ).first()
+    if row is None:
+        return []
+    markers = []
+    if row.renewal_date is not None:
+        markers.append(TimelineMarker(row.renewal_date, "renewal", "renewal"))
+    if row.contract_start is not None and row.term_months:
+        day = _add_months(row.contract_start, row.term_months)
+        while day < (row.renewal_date or reference_date(session)):
+            markers.append(TimelineMarker(day, "renewal", "renewal"))
+            day = _add_months(day, row.term_months)
+    return markers
+
+
+def _add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year = day.year + month_index // 12
+    month = month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    return date(year, month, 28)

@@ -53,6 +53,10 @@ class PortfolioRow:
     health_trend: int | None
     # Newest date of any usage, ticket, churn event or note.
     last_activity: date | None
+    segment: str | None = None
+    lifecycle_stage: str | None = None
+    owner: str | None = None
+    tags: tuple[str, ...] = ()
 
 
 def add_months(day: date, months: int) -> date:
@@ -127,6 +131,9 @@ def _account_query() -> Any:
             Account.contract_start,
             Account.term_months,
             Account.lifecycle_stage,
+            Account.segment,
+            Account.owner,
+            Account.tags,
         )
         .where(Account.deleted_at.is_(None))
         .order_by(Account.name)
@@ -155,7 +162,18 @@ def _make_row(account: Any, as_of: date, last_activity: date | None, health: Any
         health_colour=str(health.colour) if health is not None else None,
         health_trend=health.trend if health is not None else None,
         last_activity=last_activity,
+        segment=account.segment,
+        lifecycle_stage=account.lifecycle_stage,
+        owner=account.owner,
+        tags=_clean_tags(account.tags),
     )
+
+
+def _clean_tags(tags: Any) -> tuple[str, ...]:
+    """Return the stored tag list as a tuple of non-blank strings (JSON may hold anything)."""
+    if not isinstance(tags, list):
+        return ()
+    return tuple(str(tag).strip() for tag in tags if str(tag).strip())
 
 
 def _last_activity_dates(session: Session) -> dict[uuid.UUID, date]:

@@ -7,54 +7,48 @@ Soft-deleted rows (``deleted_at`` set) are left out everywhere.
 
 from __future__ import annotations
 
-import difflib
+import dataclasses
 import logging
 import uuid
-from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Row, case, func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from csm_desktop.quarters import Quarter
-from csm_desktop.services import accounts
-from csm_desktop.services.health import health_timeline
+from csm_desktop.services.account_lookup import AccountNotFoundError
+from csm_desktop.services.health import HealthBreakdown, health_timeline, latest_breakdown
+from csm_desktop.services.qbr_commercial import (
+    CommercialSummary,
+    InternalSummary,
+    RiskInputs,
+    load_commercial,
+    load_internal,
+)
+from csm_desktop.services.qbr_outcomes import (
+    AdoptionSummary,
+    FeedbackSummary,
+    GoalSummary,
+    TicketRecord,
+    load_adoption,
+    load_feedback,
+    load_goals,
+    load_tickets,
+)
+from csm_desktop.services.qbr_usage import UsageSummary, load_usage
 from csm_desktop.store.models import (
     Account,
     Activity,
     ActivityType,
     ChurnEvent,
     SupportTicket,
-    UsageMetric,
 )
 
 log = logging.getLogger(__name__)
 
-USAGE_METRIC = "feature_events"
 CLOSED_TICKET_STATUSES = frozenset({"closed", "resolved", "solved"})
-MAX_CANDIDATES = 5
-
-
-class AccountLookupError(LookupError):
-    """No single account matches a name or id; ``candidates`` lists close account names."""
-
-    def __init__(self, message: str, candidates: list[str]) -> None:
-        super().__init__(message)
-        self.candidates = candidates
-
-
-class AccountNotFoundError(AccountLookupError, accounts.AccountNotFoundError):
-    """No account matches the name or id.
-
-    It also derives from the account service's error, so one ``except``
-    clause in a caller catches a missing account from either module.
-    """
-
-
-class AmbiguousAccountError(AccountLookupError):
-    """More than one account matches the name or prefix."""
 
 
 @dataclass(frozen=True)
@@ -96,28 +90,6 @@ class HealthSummary:
 
 
 @dataclass(frozen=True)
-class UsageSummary:
-    """Weekly feature-event totals as (bucket start, total) pairs.
-
-    Buckets are ISO weeks starting on Monday, except that the first one of
-    a quarter starts on the quarter's first day. Weeks with no events hold 0.
-    """
-
-    weekly: list[tuple[date, float]]
-    previous_weekly: list[tuple[date, float]]
-    total: float
-    previous_total: float
-    # Fractional change against the previous quarter, None when that had no events.
-    change: float | None
-    # Feature name and its event total in the quarter, highest total first.
-    features: list[tuple[str, float]]
-
-    @property
-    def has_data(self) -> bool:
-        return any(value for _, value in self.weekly)
-
-
-@dataclass(frozen=True)
 class SupportSummary:
     """Tickets opened in the quarter; means skip tickets where the value is missing."""
 
@@ -153,13 +125,32 @@ class NoteRecord:
 
 @dataclass(frozen=True)
 class QbrData:
+    """Everything one QBR shows. ``internal`` is None in the customer version.
+
+    In the customer version ``account.arr`` is None as well, internal notes
+    are left out of ``notes`` and ``churn_events`` is empty, so no section
+    builder can print an internal value by mistake.
+    """
+
     account: AccountFacts
     quarter: Quarter
     health: HealthSummary
     usage: UsageSummary
     support: SupportSummary
+    goals: GoalSummary
+    feedback: FeedbackSummary
+    adoption: AdoptionSummary
+    commercial: CommercialSummary
+    tickets: list[TicketRecord] = field(default_factory=list)
+    # The newest per-measure breakdown dated within the quarter, if any.
+    breakdown: HealthBreakdown | None = None
     churn_events: list[ChurnRecord] = field(default_factory=list)
     notes: list[NoteRecord] = field(default_factory=list)
+    internal: InternalSummary | None = None
+
+    @property
+    def is_internal(self) -> bool:
+        return self.internal is not None
 
 
 def gather_qbr_data(
@@ -167,23 +158,81 @@ def gather_qbr_data(
     account_id: uuid.UUID,
     quarter: Quarter,
     *,
-    include_internal_notes: bool = False,
+    internal: bool = False,
 ) -> QbrData:
     """Read everything a QBR shows for ``account_id`` in ``quarter``.
 
-    Internal notes are left out unless ``include_internal_notes`` is True,
-    because the QBR goes to the customer. Raises ``AccountNotFoundError``
-    when the account does not exist or was deleted.
+    With ``internal`` False (the customer version) ARR, forecast, risk,
+    churn reasons and internal notes are not read at all. Raises
+    ``AccountNotFoundError`` when the account does not exist or was deleted.
     """
+    facts = load_account_facts(session, account_id)
+    if not internal:
+        facts = dataclasses.replace(facts, arr=None)
+    health = load_health(session, account_id, quarter)
+    usage = load_usage(session, account_id, quarter)
+    support = load_support(session, account_id, quarter)
+    feedback = load_feedback(session, account_id, quarter)
+    commercial = load_commercial(session, account_id, quarter)
+
+    internal_summary = None
+    if internal:
+        inputs = RiskInputs(
+            end_colour=health.end.colour if health.end else None,
+            health_change=_health_change(health),
+            usage_change=usage.change,
+            escalated_tickets=support.escalated,
+            detractors=feedback.detractors,
+            overdue_invoices=commercial.invoices.overdue,
+            days_to_renewal=commercial.days_to_renewal,
+        )
+        internal_summary = load_internal(session, account_id, quarter, inputs)
+
     return QbrData(
-        account=load_account_facts(session, account_id),
+        account=facts,
         quarter=quarter,
-        health=load_health(session, account_id, quarter),
-        usage=load_usage(session, account_id, quarter),
-        support=load_support(session, account_id, quarter),
-        churn_events=load_churn_events(session, account_id, quarter),
-        notes=load_notes(session, account_id, quarter, include_internal=include_internal_notes),
+        health=health,
+        usage=usage,
+        support=support,
+        goals=load_goals(session, account_id, quarter),
+        feedback=feedback,
+        adoption=load_adoption(session, account_id, quarter, facts.seats),
+        commercial=commercial,
+        tickets=load_tickets(session, account_id, quarter),
+        breakdown=_quarter_breakdown(session, account_id, quarter),
+        churn_events=load_churn_events(session, account_id, quarter) if internal else [],
+        notes=load_notes(session, account_id, quarter, include_internal=internal),
+        internal=internal_summary,
     )
+
+
+def _health_change(health: HealthSummary) -> float | None:
+    if health.start is None or health.end is None:
+        return None
+    if health.start.score is None or health.end.score is None:
+        return None
+    return health.end.score - health.start.score
+
+
+def _quarter_breakdown(
+    session: Session, account_id: uuid.UUID, quarter: Quarter
+) -> HealthBreakdown | None:
+    """Return the newest breakdown when it is dated inside ``quarter``.
+
+    TODO: the health service exposes only the newest snapshot's breakdown,
+    so a QBR for an older quarter shows none; read the breakdown as of the
+    quarter's end once the service offers a point-in-time read.
+    """
+    try:
+        breakdown = latest_breakdown(session, account_id)
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
+        # A stored breakdown in a format this version cannot read must not
+        # stop the export; the section then says no breakdown is available.
+        log.warning("Health breakdown of account %s could not be read: %s", account_id, exc)
+        return None
+    if breakdown is None or not quarter.start <= breakdown.as_of <= quarter.end:
+        return None
+    return breakdown
 
 
 def load_account_facts(session: Session, account_id: uuid.UUID) -> AccountFacts:
@@ -225,69 +274,6 @@ def load_health(session: Session, account_id: uuid.UUID, quarter: Quarter) -> He
         start = inside[0]
     end = timeline[-1] if timeline else None
     return HealthSummary(timeline=timeline, start=start, end=end)
-
-
-def week_start(day: date) -> date:
-    """Return the Monday of the ISO week that contains ``day``."""
-    return day - timedelta(days=day.weekday())
-
-
-def _weekly_totals(
-    session: Session, account_id: uuid.UUID, quarter: Quarter
-) -> list[tuple[date, float]]:
-    rows = session.execute(
-        select(UsageMetric.usage_date, func.sum(UsageMetric.value))
-        .where(
-            UsageMetric.account_id == account_id,
-            UsageMetric.metric == USAGE_METRIC,
-            UsageMetric.deleted_at.is_(None),
-            UsageMetric.usage_date.between(quarter.start, quarter.end),
-        )
-        .group_by(UsageMetric.usage_date)
-    ).all()
-    # The first bucket starts on the quarter's first day rather than the
-    # Monday before it, so the two quarters' buckets never share a date.
-    totals: Counter[date] = Counter()
-    for usage_date, value in rows:
-        totals[max(week_start(usage_date), quarter.start)] += float(value or 0)
-
-    weeks = []
-    bucket = quarter.start
-    while bucket <= quarter.end:
-        weeks.append((bucket, totals.get(bucket, 0.0)))
-        bucket = week_start(bucket) + timedelta(days=7)
-    return weeks
-
-
-def load_usage(session: Session, account_id: uuid.UUID, quarter: Quarter) -> UsageSummary:
-    """Sum feature events per week for the quarter and the one before it."""
-    weekly = _weekly_totals(session, account_id, quarter)
-    previous_weekly = _weekly_totals(session, account_id, quarter.previous())
-    total = sum(value for _, value in weekly)
-    previous_total = sum(value for _, value in previous_weekly)
-    change = (total - previous_total) / previous_total if previous_total else None
-
-    feature_total = func.sum(UsageMetric.value)
-    features = session.execute(
-        select(UsageMetric.feature, feature_total)
-        .where(
-            UsageMetric.account_id == account_id,
-            UsageMetric.metric == USAGE_METRIC,
-            UsageMetric.deleted_at.is_(None),
-            UsageMetric.feature.is_not(None),
-            UsageMetric.usage_date.between(quarter.start, quarter.end),
-        )
-        .group_by(UsageMetric.feature)
-        .order_by(feature_total.desc(), UsageMetric.feature)
-    ).all()
-    return UsageSummary(
-        weekly=weekly,
-        previous_weekly=previous_weekly,
-        total=total,
-        previous_total=previous_total,
-        change=change,
-        features=[(name, float(value or 0)) for name, value in features],
-    )
 
 
 def load_support(session: Session, account_id: uuid.UUID, quarter: Quarter) -> SupportSummary:
@@ -384,65 +370,3 @@ def load_notes(
         .order_by(Activity.occurred_on, Activity.created_at)
     ).all()
     return [NoteRecord(**row._asdict()) for row in rows]
-
-
-def find_account(session: Session, name_or_id: str) -> uuid.UUID:
-    """Resolve an account from user input, trying each rule in turn.
-
-    Rules in order: a UUID string, an exact external id, an exact name
-    (case-insensitive), then a name prefix that only one account has.
-    Raises ``AccountNotFoundError`` or ``AmbiguousAccountError`` with close
-    account names in the message and in ``candidates``.
-    """
-    wanted = name_or_id.strip()
-    if not wanted:
-        raise AccountNotFoundError("No account name or id was given.", [])
-
-    # Names are compared in Python because SQLite's lower() folds ASCII only,
-    # which would miss "ŁÓDŹ" against "Łódź". A CSM's portfolio is expected to
-    # hold a few thousand accounts at most, so one read of ids and names is cheap.
-    accounts = session.execute(
-        select(Account.id, Account.name, Account.external_id).where(Account.deleted_at.is_(None))
-    ).all()
-
-    by_uuid = _parse_uuid(wanted)
-    if by_uuid is not None and any(row.id == by_uuid for row in accounts):
-        return by_uuid
-
-    rules = (
-        lambda row: row.external_id == wanted,
-        lambda row: row.name.casefold() == wanted.casefold(),
-        lambda row: row.name.casefold().startswith(wanted.casefold()),
-    )
-    for rule in rules:
-        matches = [row for row in accounts if rule(row)]
-        if len(matches) == 1:
-            return matches[0].id
-        if matches:
-            names = sorted(_label(row) for row in matches)
-            shown = names[:MAX_CANDIDATES]
-            more = len(names) - len(shown)
-            listed = ", ".join(shown) + (f" and {more} more" if more else "")
-            raise AmbiguousAccountError(
-                f"{len(matches)} accounts match {wanted!r}: {listed}. "
-                "Give the full name or the id.",
-                shown,
-            )
-
-    close = difflib.get_close_matches(
-        wanted.casefold(), [row.name.casefold() for row in accounts], n=MAX_CANDIDATES
-    )
-    candidates = [row.name for row in accounts if row.name.casefold() in close][:MAX_CANDIDATES]
-    hint = f" Close names: {', '.join(candidates)}." if candidates else ""
-    raise AccountNotFoundError(f"No account matches {wanted!r}.{hint}", candidates)
-
-
-def _parse_uuid(text: str) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(text)
-    except ValueError:
-        return None
-
-
-def _label(row: Row[tuple[uuid.UUID, str, str | None]]) -> str:
-    return f"{row.name} ({row.external_id})" if row.external_id else row.name

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     Float,
@@ -111,7 +112,14 @@ class Account(SyncedMixin, ImportedMixin, Base):
 
 class Contact(SyncedMixin, ImportedMixin, Base):
     __tablename__ = "contact"
-    __table_args__ = (UniqueConstraint("source", "external_id", name="uq_contact_source_ext"),)
+    __table_args__ = (
+        UniqueConstraint("source", "external_id", name="uq_contact_source_ext"),
+        # An erased contact keeps no email or phone (see services/privacy.py).
+        CheckConstraint(
+            "erased_at IS NULL OR (email IS NULL AND phone IS NULL)",
+            name="ck_contact_erased_has_no_contact_details",
+        ),
+    )
 
     account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("account.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -121,6 +129,8 @@ class Contact(SyncedMixin, ImportedMixin, Base):
     # Role flags such as "champion", "economic_buyer", "executive_sponsor".
     roles: Mapped[list[str]] = mapped_column(default=list)
     last_contacted: Mapped[date | None] = mapped_column(Date, default=None)
+    # Set when the contact's personal data was erased on request.
+    erased_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class Subscription(SyncedMixin, ImportedMixin, Base):
@@ -314,3 +324,15 @@ class AppSetting(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# Feature modules register their tables on Base.metadata when imported.
+from csm_desktop.store import (  # noqa: E402, F401
+    health_models,
+    import_models,
+    reliability_models,
+    report_models,
+    sync_models,
+    today_views_models,
+    workspace_models,
+)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -27,7 +29,12 @@ def stage_label(stage: str) -> str:
 class HealthBadge(QLabel):
     """A rounded label filled with the health colour, showing the score."""
 
-    def show_health(self, score: float | None, colour: str | None) -> None:
+    overridden = False
+
+    def show_health(
+        self, score: float | None, colour: str | None, *, overridden: bool = False
+    ) -> None:
+        """Show the score and colour; ``overridden`` adds a mark for a CSM's manual override."""
         fill = swatch_colour(colour)
         text_colour = "#ffffff" if colour in ("red", "green", "stale") else "#1d1f22"
         if score is None:
@@ -38,7 +45,14 @@ class HealthBadge(QLabel):
                 .replace("%1", format_number(score))
                 .replace("%2", colour_label(colour))
             )
+        if overridden:
+            text = self.tr("%1 ✎ overridden").replace("%1", text)
+            self.setToolTip(self.tr("A CSM overrode the computed score."))
+        else:
+            self.setToolTip("")
+        self.overridden = overridden
         self.setText(text)
+        self.setAccessibleName(text)
         self.setStyleSheet(
             f"QLabel {{ background: {fill.name()}; color: {text_colour};"
             " border-radius: 10px; padding: 4px 12px; font-weight: bold; }"
@@ -80,6 +94,8 @@ class AccountHeader(QWidget):
 
     def _fact_titles(self) -> list[tuple[str, str]]:
         return [
+            ("segment", self.tr("Segment")),
+            ("owner", self.tr("Owner")),
             ("industry", self.tr("Industry")),
             ("country", self.tr("Country")),
             ("plan", self.tr("Plan")),
@@ -89,9 +105,18 @@ class AccountHeader(QWidget):
             ("stage", self.tr("Stage")),
         ]
 
-    def show_facts(self, facts: AccountFacts, score: float | None, colour: str | None) -> None:
+    def show_facts(
+        self,
+        facts: AccountFacts,
+        score: float | None,
+        colour: str | None,
+        *,
+        overridden: bool = False,
+    ) -> None:
         """Fill every label from ``facts`` and the latest health snapshot."""
         self.name_label.setText(facts.name)
+        self._values["segment"].setText(facts.segment or "—")
+        self._values["owner"].setText(facts.owner or "—")
         self._values["industry"].setText(facts.industry or "—")
         self._values["country"].setText(facts.country or "—")
         self._values["plan"].setText(facts.plan_tier or "—")
@@ -99,23 +124,30 @@ class AccountHeader(QWidget):
         self._values["arr"].setText(format_money(facts.arr, facts.currency) or "—")
         self._values["renewal"].setText(self._renewal_text(facts))
         self._values["stage"].setText(stage_label(facts.lifecycle_stage))
-        self.badge.show_health(score, colour)
+        self.badge.show_health(score, colour, overridden=overridden)
 
     def _renewal_text(self, facts: AccountFacts) -> str:
-        if facts.renewal_date is None or facts.days_to_renewal is None:
-            return self.tr("No renewal")
-        day = format_date(facts.renewal_date)
-        days = facts.days_to_renewal
-        # NOTE: English singular and plural are picked here because no .qm
-        # files exist yet. Qt's %n numerus forms need a translation file.
-        if days == 0:
-            countdown = self.tr("today")
-        elif days == -1:
-            countdown = self.tr("1 day overdue")
-        elif days < 0:
-            countdown = self.tr("%1 days overdue").replace("%1", format_number(-days))
-        elif days == 1:
-            countdown = self.tr("in 1 day")
-        else:
-            countdown = self.tr("in %1 days").replace("%1", format_number(days))
-        return f"{day} ({countdown})"
+        return renewal_text(facts.renewal_date, facts.days_to_renewal)
+
+
+def renewal_text(renewal: date | None, days: int | None) -> str:
+    """Return "01/02/2025 (in 32 days)", with overdue and today spelled out."""
+    if renewal is None or days is None:
+        return QCoreApplication.translate("AccountHeader", "No renewal")
+    # NOTE: English singular and plural are picked here because no .qm
+    # files exist yet. Qt's %n numerus forms need a translation file.
+    if days == 0:
+        countdown = QCoreApplication.translate("AccountHeader", "today")
+    elif days == -1:
+        countdown = QCoreApplication.translate("AccountHeader", "1 day overdue")
+    elif days < 0:
+        countdown = QCoreApplication.translate("AccountHeader", "%1 days overdue").replace(
+            "%1", format_number(-days)
+        )
+    elif days == 1:
+        countdown = QCoreApplication.translate("AccountHeader", "in 1 day")
+    else:
+        countdown = QCoreApplication.translate("AccountHeader", "in %1 days").replace(
+            "%1", format_number(days)
+        )
+    return f"{format_date(renewal)} ({countdown})"

@@ -1,4 +1,10 @@
-"""The account workspace: header, charts, tickets, churn events, timeline and notes."""
+"""The account workspace: header and tabs for overview, notes, timeline, contacts,
+tasks, success plan, renewal and expansion, advocacy and support.
+
+Everything one account shows is read in one background job
+(``load_account_view``); after a write, only the tab that changed re-reads
+its own few rows.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from csm_desktop.health.overrides import OverrideInfo, override_in_effect
 from csm_desktop.services.accounts import (
     AccountDetail,
     TimelineEntry,
@@ -26,18 +33,28 @@ from csm_desktop.services.accounts import (
     load_account,
     load_notes,
 )
+from csm_desktop.services.advocacy import AdvocacyRow, list_advocacy
+from csm_desktop.services.contacts import ContactRow, list_contacts
+from csm_desktop.services.goals import GoalRow, list_goals
+from csm_desktop.services.health import effective_health
+from csm_desktop.services.renewals import RenewalView, load_renewal
+from csm_desktop.services.tasks import TaskRow, list_tasks
 from csm_desktop.store.database import Database
+from csm_desktop.ui.account_advocacy import AdvocacyTab
+from csm_desktop.ui.account_contacts import ContactsTab
+from csm_desktop.ui.account_goals import GoalsTab
 from csm_desktop.ui.account_header import AccountHeader
-from csm_desktop.ui.lazy_chart import LazyChart
+from csm_desktop.ui.account_overview import KeyFigures, OverviewTab
+from csm_desktop.ui.account_renewal import RenewalTab
+from csm_desktop.ui.account_tasks import TasksTab
+from csm_desktop.ui.account_timeline import TimelineTab
 from csm_desktop.ui.note_editor import NoteEditor
 from csm_desktop.ui.record_views import (
     NotesList,
     churn_table,
     show_churn_events,
     show_tickets,
-    show_timeline,
     tickets_table,
-    timeline_table,
 )
 from csm_desktop.ui.workers import JobRunner
 
@@ -47,6 +64,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 HealthTimeline = list[tuple[date, float | None, str]]
+TAB_KEY = "account_page/tab"
+NOTES_SPLIT_KEY = "account_page/notes_split"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,18 +75,54 @@ class AccountView:
     detail: AccountDetail
     timeline: list[TimelineEntry]
     health: HealthTimeline
+    tasks: list[TaskRow]
+    goals: list[GoalRow]
+    renewal: RenewalView
+    contacts: list[ContactRow]
+    advocacy: list[AdvocacyRow]
+    # The CSM's manual health override in effect on the reference date, if any.
+    override: OverrideInfo | None
 
 
 def load_account_view(db: Database, account_id: uuid.UUID) -> AccountView:
-    """Load the account, its merged timeline and every weekly health snapshot."""
+    """Load the account, its merged timeline, health history and every workspace list."""
     from csm_desktop.services.health import health_timeline
 
     with db.session() as session:
+        detail = load_account(session, account_id)
         return AccountView(
-            detail=load_account(session, account_id),
+            detail=detail,
             timeline=account_timeline(session, account_id),
             health=health_timeline(session, account_id),
+            tasks=list_tasks(session, account_id),
+            goals=list_goals(session, account_id),
+            renewal=load_renewal(session, account_id),
+            contacts=list_contacts(session, account_id),
+            advocacy=list_advocacy(session, account_id),
+            override=override_in_effect(session, account_id, detail.facts.as_of),
         )
+
+
+def key_figures(view: AccountView) -> KeyFigures:
+    """Summarise the loaded lists into the Overview's figures."""
+    open_tasks = [task for task in view.tasks if task.status != "done" and not task.snoozed]
+    notes = view.detail.notes
+    touches = [note.occurred_on for note in notes if note.kind != "internal_note"]
+    return KeyFigures(
+        arr=view.detail.facts.arr,
+        forecast_arr=view.renewal.forecast_arr,
+        currency=view.detail.facts.currency,
+        probability=view.renewal.probability,
+        open_pipeline=view.renewal.open_pipeline,
+        open_tasks=len(open_tasks),
+        overdue_tasks=sum(1 for task in open_tasks if task.overdue),
+        goals_on_track=sum(1 for goal in view.goals if goal.status in ("on_track", "achieved")),
+        goals_total=len(view.goals),
+        contacts=len(view.contacts),
+        champions=sum(1 for row in view.contacts if "champion" in row.fields.roles),
+        open_tickets=sum(1 for ticket in view.detail.tickets if ticket.closed_at is None),
+        last_touch=max(touches, default=None),
+    )
 
 
 class AccountPage(QWidget):
@@ -88,7 +143,9 @@ class AccountPage(QWidget):
         self.header = AccountHeader(self)
         self.status_label = QLabel(self)
         self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
         self._build_tabs()
+        self._restore_state()
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_toolbar())
@@ -112,32 +169,69 @@ class AccountPage(QWidget):
         return bar
 
     def _build_tabs(self) -> None:
-        self.health_chart = LazyChart(self)
-        self.usage_chart = LazyChart(self)
-        self.timeline_view = timeline_table(self)
-        self.tickets_view = tickets_table(self)
-        self.churn_view = churn_table(self)
-
+        self.overview = OverviewTab(self._db, self._runner, self)
         self.notes_list = NotesList(self)
         self.note_editor = NoteEditor(self._db, self)
         self.note_editor.note_saved.connect(self._on_note_saved)
-        notes_split = QSplitter(self)
-        notes_split.addWidget(self.notes_list)
-        notes_split.addWidget(self.note_editor)
-        notes_split.setStretchFactor(0, 3)
-        notes_split.setStretchFactor(1, 2)
+        self.notes_split = QSplitter(self)
+        self.notes_split.addWidget(self.notes_list)
+        self.notes_split.addWidget(self.note_editor)
+        self.notes_split.setStretchFactor(0, 2)
+        self.notes_split.setStretchFactor(1, 3)
+        self.timeline_tab = TimelineTab(self._db, self)
+        self.timeline_view = self.timeline_tab.table
+        self.contacts_tab = ContactsTab(self._db, self)
+        self.tasks_tab = TasksTab(self._db, self)
+        self.goals_tab = GoalsTab(self._db, self)
+        self.renewal_tab = RenewalTab(self._db, self)
+        self.advocacy_tab = AdvocacyTab(self._db, self)
+        from csm_desktop.ui.health_panel import HealthPanel
 
-        self.tabs.addTab(self.health_chart, self.tr("Health"))
-        self.tabs.addTab(self.usage_chart, self.tr("Usage"))
-        self.tabs.addTab(notes_split, self.tr("Notes"))
-        self.tabs.addTab(self.timeline_view, self.tr("Timeline"))
-        self.tabs.addTab(self.tickets_view, self.tr("Support tickets"))
-        self.tabs.addTab(self.churn_view, self.tr("Churn events"))
+        self.health_panel = HealthPanel(self._db, self._runner, self)
+        self.tickets_view = tickets_table(self)
+        self.churn_view = churn_table(self)
+        support = QSplitter(self)
+        support.setOrientation(Qt.Orientation.Vertical)
+        support.addWidget(self.tickets_view)
+        support.addWidget(self.churn_view)
+
+        self.tabs.addTab(self.overview, self.tr("&Overview"))
+        self.tabs.addTab(self.notes_split, self.tr("&Notes"))
+        self.tabs.addTab(self.timeline_tab, self.tr("T&imeline"))
+        self.tabs.addTab(self.contacts_tab, self.tr("&Contacts"))
+        self.tabs.addTab(self.tasks_tab, self.tr("&Tasks"))
+        self.tabs.addTab(self.goals_tab, self.tr("&Success plan"))
+        self.tabs.addTab(self.renewal_tab, self.tr("&Renewal and expansion"))
+        self.tabs.addTab(self.advocacy_tab, self.tr("&Advocacy"))
+        self.tabs.addTab(support, self.tr("Su&pport and churn"))
+        self.tabs.addTab(self.health_panel, self.tr("&Health"))
+        self.tabs.currentChanged.connect(self._save_state)
+
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        index = settings.value(TAB_KEY, 0, int)
+        if 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+        split = settings.value(NOTES_SPLIT_KEY)
+        if split is not None:
+            self.notes_split.restoreState(split)
+        self.notes_split.splitterMoved.connect(self._save_state)
+
+    @Slot()
+    def _save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue(TAB_KEY, self.tabs.currentIndex())
+        settings.setValue(NOTES_SPLIT_KEY, self.notes_split.saveState())
 
     # Loading
 
     def show_account(self, account_id: uuid.UUID) -> None:
-        """Start loading ``account_id``. Widgets fill in when the data arrives."""
+        """Start loading ``account_id``. Widgets fill in when the data arrives.
+
+        The note editor saves the previous account's draft first, so nothing
+        typed is lost by switching.
+        """
+        self.note_editor.flush_draft()
         self._account_id = account_id
         self.status_label.setText(self.tr("Loading account…"))
         self.status_label.show()
@@ -154,17 +248,26 @@ class AccountPage(QWidget):
         self._view = view
         facts = view.detail.facts
         score, colour = _latest_health(view.health)
-        self.header.show_facts(facts, score, colour)
+        score, colour = effective_health(score, colour or "", view.override)
+        self.header.show_facts(facts, score, colour or None, overridden=view.override is not None)
         self.status_label.hide()
         self.export_button.setEnabled(True)
 
-        self.health_chart.set_builder(self._health_figure)
-        self.usage_chart.set_builder(self._usage_figure)
-        show_timeline(self.timeline_view, view.timeline)
+        today = facts.as_of
+        self.overview.show_account(
+            facts.account_id, key_figures(view), self._health_figure, self._usage_figure
+        )
+        self.timeline_tab.set_account(facts.account_id, view.timeline)
         show_tickets(self.tickets_view, view.detail.tickets)
         show_churn_events(self.churn_view, view.detail.churn_events)
         self.notes_list.show_notes(view.detail.notes)
-        self.note_editor.set_account(facts.account_id, facts.as_of)
+        self.note_editor.set_account(facts.account_id, today)
+        self.contacts_tab.set_account(facts.account_id, view.contacts, today)
+        self.tasks_tab.set_account(facts.account_id, view.tasks, today)
+        self.goals_tab.set_account(facts.account_id, view.goals, today)
+        self.renewal_tab.set_account(facts.account_id, view.renewal, today)
+        self.advocacy_tab.set_account(facts.account_id, view.advocacy, view.contacts, today)
+        self.health_panel.set_account(facts.account_id)
         self.loaded.emit(facts.name)
 
     @Slot(object)
@@ -201,14 +304,15 @@ class AccountPage(QWidget):
 
     @Slot(object)
     def _on_note_saved(self, _note_id: uuid.UUID) -> None:
-        """Re-read notes and timeline so the new note shows at once (a few small queries)."""
+        """Re-read notes, timeline and tasks so the new note and its tasks show at once."""
         if self._account_id is None:
             return
         with self._db.session() as session:
             notes = load_notes(session, self._account_id)
             timeline = account_timeline(session, self._account_id)
         self.notes_list.show_notes(notes)
-        show_timeline(self.timeline_view, timeline)
+        self.timeline_tab.set_account(self._account_id, timeline)
+        self.tasks_tab.reload()
 
     @Slot()
     def _request_export(self) -> None:

@@ -6,13 +6,16 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from csm_desktop import APP_ID, APP_NAME, __version__
+from csm_desktop.i18n import saved_language
 from csm_desktop.paths import resource_path
-from csm_desktop.store.database import Database, DatabaseError, open_database
+from csm_desktop.store.database import Database
+from csm_desktop.ui import i18n as ui_i18n
+from csm_desktop.ui.app_icon import application_icon
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +31,9 @@ def run_gui(db_path: Path, *, demo: bool) -> int:
     imported in the background before the portfolio is shown.
     """
     app = create_application()
+    from csm_desktop.ui.crash_dialog import install_gui_crash_handler
+
+    install_gui_crash_handler(app)
     db = _open_or_explain(db_path)
     if db is None:
         return EXIT_DATABASE_ERROR
@@ -41,6 +47,7 @@ def run_gui(db_path: Path, *, demo: bool) -> int:
         QTimer.singleShot(0, window.import_demo)
     else:
         window.reload_portfolio()
+    _start_daily_backup(window, db)
 
     try:
         return app.exec()
@@ -57,7 +64,8 @@ def create_application() -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     ensure_font(app)
-    install_translators(app)
+    ui_i18n.install_translators(app, saved_language())
+    app.setWindowIcon(application_icon())
     return app
 
 
@@ -115,16 +123,21 @@ def install_translators(app: QApplication) -> None:
 
 
 def _open_or_explain(db_path: Path) -> Database | None:
-    """Open the database, or tell the user why it cannot be opened and return None."""
-    try:
-        return open_database(db_path)
-    except DatabaseError as exc:
-        log.error("Cannot open database %s: %s", db_path, exc)
-        QMessageBox.critical(
-            None,
-            APP_NAME,
-            QCoreApplication.translate("App", "The database cannot be opened.\n\n%1").replace(
-                "%1", str(exc)
-            ),
-        )
-        return None
+    """Open the database for this instance, or tell the user why not and return None.
+
+    The recovery flow (damaged file, second instance, synced folder) is in
+    ``ui/startup.py``.
+    """
+    from csm_desktop.ui.startup import open_with_recovery
+
+    return open_with_recovery(db_path)
+
+
+def _start_daily_backup(window: QObject, db: Database) -> None:
+    """Make today's backup in the background once the window is up."""
+    from csm_desktop.services.backups import run_daily_backup
+    from csm_desktop.ui.workers import JobRunner
+
+    runner = JobRunner(window)
+    job = runner.start("daily backup", lambda **job_arguments: run_daily_backup(db))
+    job.failed.connect(lambda error: log.error("The daily backup failed: %s", error))

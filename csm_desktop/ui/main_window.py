@@ -1,32 +1,47 @@
-"""The main window: pages in a stack, menus, status bar and remembered geometry."""
+"""The main window: Today, portfolio and account pages in a stack, menus and remembered state.
+
+Every command is a QAction in a menu with its shortcut shown there, and the
+command palette (Ctrl+K) lists the same actions. Window geometry, the open
+page, splitters and the portfolio's columns and sort are stored with
+QSettings when the window closes.
+"""
 
 from __future__ import annotations
 
 import logging
 import uuid
+from datetime import datetime
 
-from PySide6.QtCore import QByteArray, QSettings, Signal, Slot
+from PySide6.QtCore import QSettings, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from csm_desktop import APP_NAME, __version__
 from csm_desktop.formatting import format_date, format_number
-from csm_desktop.services.settings import reference_date
+from csm_desktop.services.settings import get_setting, reference_date
+from csm_desktop.services.today import record_app_start
 from csm_desktop.store.database import Database
 from csm_desktop.store.models import Account
 from csm_desktop.ui.account_page import AccountPage
 from csm_desktop.ui.portfolio_page import PortfolioPage
 from csm_desktop.ui.qbr_dialog import QbrDialog
+from csm_desktop.ui.settings_dialog import START_PAGE_KEY
+from csm_desktop.ui.today_page import TodayPage
+from csm_desktop.ui.window_state import restore_window_geometry, save_window_geometry
 from csm_desktop.ui.workers import JobRunner
 
 log = logging.getLogger(__name__)
 
 GEOMETRY_KEY = "main_window/geometry"
+PAGE_KEY = "main_window/page"
+ACCOUNT_KEY = "main_window/account"
+ACCOUNT_TAB_KEY = "account_page/tab"
 
 
 class MainWindow(QMainWindow):
-    """Holds the portfolio and account pages. Owns the job runner of every screen."""
+    """Holds the Today, portfolio and account pages. Owns the job runner of every screen."""
 
     # Emitted after a demo import finished and the portfolio reload started.
     demo_loaded = Signal()
@@ -36,60 +51,178 @@ class MainWindow(QMainWindow):
         self._db = db
         self.runner = JobRunner(self)
         self.setWindowTitle(APP_NAME)
+        self._previous_page: QWidget | None = None
 
+        self.today_page = TodayPage(db, self.runner, self)
         self.portfolio_page = PortfolioPage(db, self.runner, self)
         self.account_page = AccountPage(db, self.runner, self)
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(self.portfolio_page)
-        self.pages.addWidget(self.account_page)
+        for page in (self.today_page, self.portfolio_page, self.account_page):
+            self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
 
+        self.today_page.account_requested.connect(self.open_account)
         self.portfolio_page.account_requested.connect(self.open_account)
         self.portfolio_page.export_requested.connect(self.export_qbr)
         self.portfolio_page.loaded.connect(self._update_status)
-        self.account_page.back_requested.connect(self.show_portfolio)
+        self.account_page.back_requested.connect(self.go_back)
         self.account_page.export_requested.connect(self.export_qbr)
 
         self._data_as_of = QLabel(self)
         self._account_count = QLabel(self)
         self.statusBar().addWidget(self._data_as_of)
         self.statusBar().addPermanentWidget(self._account_count)
+        # Menus by name, so other parts can add their actions ("file", "edit", "go", "help").
+        self.menus: dict[str, QMenu] = {}
         self._build_menus()
-        self._restore_geometry()
+        self._record_start()
+        self._restore_state()
+        from csm_desktop.ui.quick_note import install_quick_note
+
+        self.quick_note = install_quick_note(self, db, self.account_page)
+
+    # Menus
+
+    def _add_action(self, menu: QMenu, text: str, shortcut: str | None, slot: object) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.import_demo_action = file_menu.addAction(self.tr("Import &demo data…"))
-        self.import_demo_action.triggered.connect(self.import_demo)
-        self.export_action = file_menu.addAction(self.tr("&Export QBR…"))
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.triggered.connect(self._export_current)
+        file_menu = self.menus["file"] = self.menuBar().addMenu(self.tr("&File"))
+        add = self._add_action
+        self.import_action = add(file_menu, self.tr("&Import…"), "Ctrl+I", self.import_file)
+        self.export_data_action = add(file_menu, self.tr("E&xport data…"), None, self.export_data)
+        self.import_demo_action = add(
+            file_menu, self.tr("Import &demo data…"), None, self.import_demo
+        )
+        self.export_action = add(file_menu, self.tr("&Export QBR…"), "Ctrl+E", self._export_current)
+        self.export_batch_action = add(
+            file_menu, self.tr("Export QBRs for this &view…"), "Ctrl+Shift+B", self._export_batch
+        )
+        self.export_csv_action = add(
+            file_menu, self.tr("Export view to &CSV…"), "Ctrl+Shift+E", self._export_csv
+        )
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        # Ctrl+Q on every platform: some platform themes map the standard Quit key to nothing.
+        add(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about_action = help_menu.addAction(self.tr("&About %1").replace("%1", APP_NAME))
-        about_action.triggered.connect(self._show_about)
+        edit_menu = self.menus["edit"] = self.menuBar().addMenu(self.tr("&Edit"))
+        self.find_action = add(edit_menu, self.tr("&Filter portfolio"), "Ctrl+F", self._find)
+        edit_menu.addSeparator()
+        self.settings_action = add(edit_menu, self.tr("&Settings…"), "Ctrl+,", self.show_settings)
+
+        go_menu = self.menus["go"] = self.menuBar().addMenu(self.tr("&Go"))
+        self.palette_action = add(go_menu, self.tr("Go &to…"), "Ctrl+K", self.show_palette)
+        go_menu.addSeparator()
+        self.today_action = add(go_menu, self.tr("To&day"), "Ctrl+1", self.show_today)
+        self.portfolio_action = add(go_menu, self.tr("&Portfolio"), "Ctrl+2", self.show_portfolio)
+        self.account_action = add(go_menu, self.tr("&Account"), "Ctrl+3", self.show_account_page)
+        self.back_action = add(go_menu, self.tr("&Back"), "Alt+Left", self.go_back)
+        go_menu.addSeparator()
+        self.refresh_action = add(go_menu, self.tr("&Refresh"), "F5", self.reload_portfolio)
+
+        help_menu = self.menus["help"] = self.menuBar().addMenu(self.tr("&Help"))
+        add(help_menu, self.tr("&About %1").replace("%1", APP_NAME), None, self._show_about)
+        # The account workspace registers its own actions (such as the quick note) in these menus.
+
+    def all_actions(self) -> list[QAction]:
+        """Return every menu action except the palette's own, for the command palette."""
+        actions: list[QAction] = []
+        for menu in self.menus.values():
+            for action in menu.actions():
+                if action.isSeparator() or action is self.palette_action:
+                    continue
+                actions.append(action)
+        return actions
 
     # Navigation
 
     @Slot(object)
     def open_account(self, account_id: uuid.UUID) -> None:
+        """Show the workspace of ``account_id``; the stable entry point for every screen."""
+        self._remember_page()
         self.account_page.show_account(account_id)
         self.pages.setCurrentWidget(self.account_page)
 
     @Slot()
+    def show_today(self) -> None:
+        self._remember_page()
+        self.pages.setCurrentWidget(self.today_page)
+        self.today_page.focus_first_list()
+
+    @Slot()
     def show_portfolio(self) -> None:
+        self._remember_page()
         self.pages.setCurrentWidget(self.portfolio_page)
         self.portfolio_page.table.setFocus()
 
+    @Slot()
+    def show_account_page(self) -> None:
+        if self.account_page.account_id is not None:
+            self._remember_page()
+            self.pages.setCurrentWidget(self.account_page)
+
+    @Slot()
+    def go_back(self) -> None:
+        """Return to the page shown before the current one (the portfolio by default)."""
+        target = self._previous_page
+        if target is None or target is self.pages.currentWidget():
+            target = self.portfolio_page
+        if target is self.today_page:
+            self.show_today()
+        elif target is self.account_page:
+            self.show_account_page()
+        else:
+            self.show_portfolio()
+
+    def _remember_page(self) -> None:
+        self._previous_page = self.pages.currentWidget()
+
     def reload_portfolio(self) -> None:
+        """Reload the portfolio and the Today screen, which both read the accounts."""
         self.portfolio_page.reload()
+        self.today_page.reload()
 
     # Actions
+
+    @Slot()
+    def _find(self) -> None:
+        self.show_portfolio()
+        self.portfolio_page.focus_filter()
+
+    @Slot()
+    def show_palette(self) -> None:
+        from csm_desktop.ui.command_palette import CommandPalette
+
+        palette = CommandPalette(self._db, self.runner, self.all_actions(), self)
+        palette.account_chosen.connect(self.open_account)
+        palette.finished.connect(palette.deleteLater)
+        self.palette = palette
+        palette.open()
+
+    @Slot()
+    def show_settings(self) -> None:
+        from csm_desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self._db, self.runner, self)
+        dialog.applied.connect(self.today_page.reload)
+        dialog.finished.connect(dialog.deleteLater)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def _export_csv(self) -> None:
+        self.show_portfolio()
+        self.portfolio_page.export_csv()
+
+    @Slot()
+    def _export_batch(self) -> None:
+        self.show_portfolio()
+        self.portfolio_page.export_qbrs_for_view()
 
     @Slot()
     def _export_current(self) -> None:
@@ -108,6 +241,21 @@ class MainWindow(QMainWindow):
     def export_qbr(self, account_id: uuid.UUID) -> None:
         dialog = QbrDialog(self._db, self.runner, account_id, self)
         dialog.open()
+
+    @Slot()
+    def import_file(self) -> None:
+        """Open the import wizard; reload the portfolio after an import."""
+        from csm_desktop.ui.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self._db, self.runner, self)
+        wizard.imported.connect(lambda _report: self.reload_portfolio())
+        wizard.open()
+
+    @Slot()
+    def export_data(self) -> None:
+        from csm_desktop.ui.export_dialog import ExportDialog
+
+        ExportDialog(self._db, self.runner, self).open()
 
     @Slot()
     def import_demo(self) -> None:
@@ -135,7 +283,7 @@ class MainWindow(QMainWindow):
     def _show_about(self) -> None:
         text = self.tr(
             "%1 %2\n\nAn offline workspace for Customer Success Managers: portfolio, "
-            "health scores, call notes and QBR reports."
+            "health scores, call notes and QBR reports.\n\nPress Ctrl+K to go anywhere."
         )
         QMessageBox.about(
             self,
@@ -143,7 +291,7 @@ class MainWindow(QMainWindow):
             text.replace("%1", APP_NAME).replace("%2", __version__),
         )
 
-    # Status bar and window state
+    # Status bar
 
     @Slot(int)
     def _update_status(self, account_count: int) -> None:
@@ -160,16 +308,71 @@ class MainWindow(QMainWindow):
             query = select(func.count()).select_from(Account).where(Account.deleted_at.is_(None))
             return int(session.scalar(query) or 0)
 
-    def _restore_geometry(self) -> None:
-        saved = QSettings().value(GEOMETRY_KEY)
-        if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
-            return
-        self.resize(1280, 800)
+    # Remembered state and closing
+
+    def _record_start(self) -> None:
+        """Store this start's instant and tell Today when the app was opened before."""
+        previous: datetime | None = None
+        try:
+            with self._db.session() as session:
+                previous = record_app_start(session)
+        except SQLAlchemyError:
+            log.exception("Could not record the start instant; Today lists the last 7 days")
+        self.today_page.set_previous_start(previous)
+
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        restore_window_geometry(self, settings, GEOMETRY_KEY)
+        self.today_page.restore_state(settings)
+        self.portfolio_page.restore_state(settings)
+        tabs = getattr(self.account_page, "tabs", None)
+        tab = settings.value(ACCOUNT_TAB_KEY)
+        if tabs is not None and isinstance(tab, int | str) and str(tab).isdigit():
+            tabs.setCurrentIndex(int(tab))
+        self._show_start_page(settings)
+
+    def _show_start_page(self, settings: QSettings) -> None:
+        with self._db.session() as session:
+            start = get_setting(session, START_PAGE_KEY) or "today"
+        if start == "last":
+            start = str(settings.value(PAGE_KEY) or "today")
+        self.pages.setCurrentWidget(
+            self.portfolio_page if start == "portfolio" else self.today_page
+        )
+
+    def save_state(self) -> None:
+        settings = QSettings()
+        save_window_geometry(self, settings, GEOMETRY_KEY)
+        current = self.pages.currentWidget()
+        page = "portfolio" if current is self.portfolio_page else "today"
+        settings.setValue(PAGE_KEY, page)
+        self.today_page.save_state(settings)
+        self.portfolio_page.save_state(settings)
+        tabs = getattr(self.account_page, "tabs", None)
+        if tabs is not None:
+            settings.setValue(ACCOUNT_TAB_KEY, tabs.currentIndex())
+
+    def confirm_cancel_jobs(self, count: int) -> bool:
+        """Ask whether to cancel ``count`` running jobs and quit. Tests replace this method."""
+        answer = QMessageBox.question(
+            self,
+            APP_NAME,
+            self.tr("%1 background tasks are still running. Cancel them and quit?").replace(
+                "%1", format_number(count)
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save geometry, cancel running jobs and wait for their threads before closing."""
-        QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
-        if self.runner.running_count:
-            log.info("Closing: cancelling %d background jobs", self.runner.running_count)
+        """Ask before cancelling running work, then save state and wait for the threads."""
+        running = self.runner.running_count
+        if running and not self.confirm_cancel_jobs(running):
+            event.ignore()
+            return
+        self.save_state()
+        if running:
+            log.info("Closing: cancelling %d background jobs", running)
         self.runner.shutdown()
         super().closeEvent(event)

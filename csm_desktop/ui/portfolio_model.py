@@ -2,15 +2,22 @@
 
 A QSortFilterProxyModel calls back into Python ``data()`` for every
 comparison, which takes seconds per keystroke at 100,000 rows. This model
-keeps every row in a list, filters and sorts that list directly and resets
-the view, which takes tens of milliseconds at the same size.
+keeps every row in a list and works on row numbers instead:
+
+- ``prepare_rows`` computes, once per data load, a dense rank of every row
+  on every column and a folded search text per row. It is plain Python, so
+  the loading worker thread can run it.
+- A sort orders all row numbers by one column's integer ranks.
+- A filter walks that sorted order and keeps the rows that pass, so it
+  never sorts again.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import IntEnum
 from typing import Any
@@ -19,12 +26,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from csm_desktop.formatting import format_date, format_money, format_number
 from csm_desktop.services.portfolio import PortfolioRow
+from csm_desktop.services.portfolio_filter import PortfolioFilter, RenewalWindow, filter_order
 from csm_desktop.ui.health_style import (
     TREND_ARROWS,
     colour_label,
     swatch_colour,
     trend_label,
 )
+from csm_desktop.ui.portfolio_filter_bar import stage_label
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +41,19 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 # ``data(index, ACCOUNT_ID_ROLE)`` returns the row's account UUID.
 ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+__all__ = [
+    "ACCOUNT_ID_ROLE",
+    "COLUMN_KEYS",
+    "Column",
+    "PortfolioFilter",
+    "PortfolioModel",
+    "PreparedRows",
+    "RenewalWindow",
+    "prepare_rows",
+    "sort_rows",
+    "text_sort_key",
+]
 
 
 class Column(IntEnum):
@@ -45,17 +67,30 @@ class Column(IntEnum):
     DAYS_TO_RENEWAL = 7
     HEALTH = 8
     LAST_ACTIVITY = 9
+    SEGMENT = 10
+    STAGE = 11
+    OWNER = 12
+    TAGS = 13
 
 
-class RenewalWindow(IntEnum):
-    """Renewal filter. The value of a ``WITHIN_*`` member is its number of days."""
-
-    ANY = -1
-    OVERDUE = -2
-    WITHIN_30 = 30
-    WITHIN_60 = 60
-    WITHIN_90 = 90
-
+# Stable names of the columns, used in saved views, QSettings and CSV headers.
+COLUMN_KEYS: dict[Column, str] = {
+    Column.NAME: "name",
+    Column.INDUSTRY: "industry",
+    Column.COUNTRY: "country",
+    Column.PLAN: "plan",
+    Column.SEATS: "seats",
+    Column.ARR: "arr",
+    Column.RENEWAL: "renewal",
+    Column.DAYS_TO_RENEWAL: "days_to_renewal",
+    Column.HEALTH: "health",
+    Column.LAST_ACTIVITY: "last_activity",
+    Column.SEGMENT: "segment",
+    Column.STAGE: "lifecycle_stage",
+    Column.OWNER: "owner",
+    Column.TAGS: "tags",
+}
+COLUMNS_BY_KEY = {key: column for column, key in COLUMN_KEYS.items()}
 
 _DIGIT_RUNS = re.compile(r"(\d+)")
 
@@ -87,9 +122,68 @@ _SORT_KEYS: dict[Column, Callable[[PortfolioRow], Any]] = {
     Column.DAYS_TO_RENEWAL: lambda row: row.days_to_renewal,
     Column.HEALTH: lambda row: row.health_score,
     Column.LAST_ACTIVITY: lambda row: row.last_activity,
+    Column.SEGMENT: lambda row: text_sort_key(row.segment),
+    Column.STAGE: lambda row: text_sort_key(row.lifecycle_stage),
+    Column.OWNER: lambda row: text_sort_key(row.owner),
+    Column.TAGS: lambda row: text_sort_key(", ".join(sorted(row.tags, key=str.casefold))),
 }
 
 _NUMERIC_COLUMNS = {Column.SEATS, Column.ARR, Column.DAYS_TO_RENEWAL, Column.HEALTH}
+
+
+def _dense_ranks(rows: Sequence[PortfolioRow], column: Column) -> list[int | None]:
+    """Return each row's rank on ``column``: equal values share a rank, blanks get None."""
+    key = _SORT_KEYS[column]
+    values = [key(row) for row in rows]
+    order = sorted(
+        (i for i, value in enumerate(values) if value is not None), key=values.__getitem__
+    )
+    ranks: list[int | None] = [None] * len(rows)
+    rank = -1
+    previous: Any = None
+    for position, i in enumerate(order):
+        if position == 0 or values[i] != previous:
+            rank += 1
+            previous = values[i]
+        ranks[i] = rank
+    return ranks
+
+
+def _search_text(row: PortfolioRow) -> str:
+    parts = [row.name, row.owner or "", row.industry or "", row.segment or "", *row.tags]
+    return "\x1f".join(parts).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedRows:
+    """Rows with every sort rank and search text computed, ready for ``set_rows``."""
+
+    rows: list[PortfolioRow]
+    ranks: dict[Column, list[int | None]]
+    search_texts: list[str]
+    # Distinct non-blank values for the filter menus.
+    choices: dict[str, list[str]] = field(default_factory=dict)
+
+
+def prepare_rows(rows: Iterable[PortfolioRow]) -> PreparedRows:
+    """Compute ranks, search texts and filter choices. Safe to call on a worker thread."""
+    row_list = list(rows)
+    ranks = {column: _dense_ranks(row_list, column) for column in Column}
+    choices: dict[str, set[str]] = {"segment": set(), "stage": set(), "owner": set(), "tags": set()}
+    for row in row_list:
+        if row.segment:
+            choices["segment"].add(row.segment)
+        if row.lifecycle_stage:
+            choices["stage"].add(row.lifecycle_stage)
+        if row.owner:
+            choices["owner"].add(row.owner)
+        choices["tags"].update(row.tags)
+    return PreparedRows(
+        rows=row_list,
+        ranks=ranks,
+        search_texts=[_search_text(row) for row in row_list],
+        choices={name: sorted(values, key=str.casefold) for name, values in choices.items()},
+    )
 
 
 def sort_rows(rows: Iterable[PortfolioRow], column: Column, descending: bool) -> list[PortfolioRow]:
@@ -97,76 +191,80 @@ def sort_rows(rows: Iterable[PortfolioRow], column: Column, descending: bool) ->
 
     Ties keep their incoming order, because Python's sort is stable.
     """
-    key = _SORT_KEYS[column]
-    filled: list[tuple[Any, PortfolioRow]] = []
-    blanks: list[PortfolioRow] = []
-    for row in rows:
-        value = key(row)
-        if value is None:
-            blanks.append(row)
-        else:
-            filled.append((value, row))
+    prepared = prepare_rows(rows)
+    order = _sorted_order(prepared.ranks[column], descending)
+    return [prepared.rows[i] for i in order]
 
-    filled.sort(key=lambda pair: pair[0], reverse=descending)
-    return [row for _value, row in filled] + blanks
+
+def _sorted_order(ranks: list[int | None], descending: bool) -> list[int]:
+    filled = [i for i, rank in enumerate(ranks) if rank is not None]
+    blanks = [i for i, rank in enumerate(ranks) if rank is None]
+    # A reverse sort keeps equal ranks in their incoming order too.
+    filled.sort(key=ranks.__getitem__, reverse=descending)
+    return filled + blanks
 
 
 class PortfolioModel(QAbstractTableModel):
-    """The portfolio rows that pass the current filters, in the current sort order."""
+    """The portfolio rows that pass the current filter, in the current sort order."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._all_rows: list[PortfolioRow] = []
-        self._shown: list[PortfolioRow] = []
-        self._name_filter = ""
-        self._colours: frozenset[str] | None = None
-        self._renewal_window = RenewalWindow.ANY
+        self._data = prepare_rows([])
+        # Every row number in sort order, and the ones that pass the filter.
+        self._order: list[int] = []
+        self._shown: list[int] = []
+        self._filter = PortfolioFilter()
         self._sort_column = Column.NAME
         self._sort_descending = False
 
     # Loading and filtering
 
-    def set_rows(self, rows: Iterable[PortfolioRow]) -> None:
-        """Replace every row, keeping the filters and the sort order."""
-        self._all_rows = list(rows)
+    def set_rows(self, rows: Iterable[PortfolioRow] | PreparedRows) -> None:
+        """Replace every row, keeping the filter and the sort order.
+
+        Pass ``PreparedRows`` from ``prepare_rows`` (computed off the UI
+        thread) to skip the rank computation here.
+        """
+        self._data = rows if isinstance(rows, PreparedRows) else prepare_rows(rows)
+        self._order = _sorted_order(self._data.ranks[self._sort_column], self._sort_descending)
         self._refresh()
 
-    def set_name_filter(self, text: str) -> None:
-        """Show only accounts whose name contains ``text``, ignoring case."""
-        folded = text.strip().casefold()
-        if folded != self._name_filter:
-            self._name_filter = folded
+    @property
+    def current_filter(self) -> PortfolioFilter:
+        return self._filter
+
+    def set_filter(self, new_filter: PortfolioFilter) -> None:
+        """Show only the rows that pass ``new_filter``."""
+        if new_filter != self._filter:
+            self._filter = new_filter
             self._refresh()
+
+    def set_name_filter(self, text: str) -> None:
+        """Show only accounts whose name, owner, industry, segment or a tag contains ``text``."""
+        self.set_filter(self._filter.replace(text=text))
 
     def set_health_colours(self, colours: Iterable[str] | None) -> None:
         """Show only these health colours. None shows every row, scored or not."""
-        selected = frozenset(colours) if colours is not None else None
-        if selected != self._colours:
-            self._colours = selected
-            self._refresh()
+        self.set_filter(self._filter.replace(colours=colours))
 
     def set_renewal_window(self, window: RenewalWindow) -> None:
-        if window != self._renewal_window:
-            self._renewal_window = window
-            self._refresh()
+        self.set_filter(self._filter.replace(renewal=window))
 
-    def _accepts(self, row: PortfolioRow) -> bool:
-        if self._name_filter and self._name_filter not in row.name.casefold():
-            return False
-        if self._colours is not None and row.health_colour not in self._colours:
-            return False
-        return _in_window(row.days_to_renewal, self._renewal_window)
+    def filter_choices(self, name: str) -> list[str]:
+        """Return the distinct values of "segment", "stage", "owner" or "tags" in the data."""
+        return list(self._data.choices.get(name, []))
 
     def _refresh(self) -> None:
         self.beginResetModel()
-        shown = [row for row in self._all_rows if self._accepts(row)]
-        self._shown = sort_rows(shown, self._sort_column, self._sort_descending)
+        self._shown = filter_order(
+            self._order, self._filter, self._data.rows, self._data.search_texts
+        )
         self.endResetModel()
 
     # Summary of what is shown
 
     def total_count(self) -> int:
-        return len(self._all_rows)
+        return len(self._data.rows)
 
     def shown_count(self) -> int:
         return len(self._shown)
@@ -174,13 +272,28 @@ class PortfolioModel(QAbstractTableModel):
     def shown_arr_by_currency(self) -> dict[str, Decimal]:
         """Sum the ARR of the shown rows per currency. Rows with no ARR add nothing."""
         totals: dict[str, Decimal] = {}
-        for row in self._shown:
+        rows = self._data.rows
+        for i in self._shown:
+            row = rows[i]
             if row.arr is not None:
                 totals[row.currency] = totals.get(row.currency, Decimal(0)) + row.arr
         return totals
 
     def row_at(self, row: int) -> PortfolioRow:
-        return self._shown[row]
+        return self._data.rows[self._shown[row]]
+
+    def shown_rows(self) -> list[PortfolioRow]:
+        """Return the shown rows in display order, for exports."""
+        rows = self._data.rows
+        return [rows[i] for i in self._shown]
+
+    @property
+    def sort_column(self) -> Column:
+        return self._sort_column
+
+    @property
+    def sort_descending(self) -> bool:
+        return self._sort_descending
 
     # QAbstractTableModel
 
@@ -191,11 +304,14 @@ class PortfolioModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Column)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the shown rows in Python. Later filter changes keep this order."""
+        """Sort by one column's precomputed ranks. Later filter changes keep this order."""
         self.layoutAboutToBeChanged.emit()
         self._sort_column = Column(column)
         self._sort_descending = order == Qt.SortOrder.DescendingOrder
-        self._shown = sort_rows(self._shown, self._sort_column, self._sort_descending)
+        self._order = _sorted_order(self._data.ranks[self._sort_column], self._sort_descending)
+        self._shown = filter_order(
+            self._order, self._filter, self._data.rows, self._data.search_texts
+        )
         self.layoutChanged.emit()
 
     def headerData(
@@ -204,16 +320,17 @@ class PortfolioModel(QAbstractTableModel):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._header_titles()[Column(section)]
+            return self.column_title(Column(section))
         if role == Qt.ItemDataRole.TextAlignmentRole and Column(section) in _NUMERIC_COLUMNS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _header_titles(self) -> dict[Column, str]:
-        return {
+    def column_title(self, column: Column) -> str:
+        """Return the translated header of ``column``."""
+        titles = {
             Column.NAME: self.tr("Account"),
             Column.INDUSTRY: self.tr("Industry"),
             Column.COUNTRY: self.tr("Country"),
@@ -224,16 +341,21 @@ class PortfolioModel(QAbstractTableModel):
             Column.DAYS_TO_RENEWAL: self.tr("Days to renewal"),
             Column.HEALTH: self.tr("Health"),
             Column.LAST_ACTIVITY: self.tr("Last activity"),
+            Column.SEGMENT: self.tr("Segment"),
+            Column.STAGE: self.tr("Lifecycle stage"),
+            Column.OWNER: self.tr("Owner"),
+            Column.TAGS: self.tr("Tags"),
         }
+        return titles[column]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._shown):
             return None
-        row = self._shown[index.row()]
+        row = self._data.rows[self._shown[index.row()]]
         column = Column(index.column())
 
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display_text(row, column)
+            return display_text(row, column)
         if role == ACCOUNT_ID_ROLE:
             return row.account_id
         if role == Qt.ItemDataRole.DecorationRole and column == Column.HEALTH:
@@ -246,30 +368,6 @@ class PortfolioModel(QAbstractTableModel):
             return _overdue_brush(row.days_to_renewal)
         return None
 
-    def _display_text(self, row: PortfolioRow, column: Column) -> str:
-        match column:
-            case Column.NAME:
-                return row.name
-            case Column.INDUSTRY:
-                return row.industry or ""
-            case Column.COUNTRY:
-                return row.country or ""
-            case Column.PLAN:
-                return row.plan_tier or ""
-            case Column.SEATS:
-                return format_number(row.seats)
-            case Column.ARR:
-                return format_money(row.arr, row.currency)
-            case Column.RENEWAL:
-                return format_date(row.renewal_date)
-            case Column.DAYS_TO_RENEWAL:
-                return format_number(row.days_to_renewal)
-            case Column.HEALTH:
-                return _health_text(row)
-            case Column.LAST_ACTIVITY:
-                return format_date(row.last_activity)
-        return ""
-
     def _health_tooltip(self, row: PortfolioRow) -> str:
         label = colour_label(row.health_colour)
         trend = trend_label(row.health_trend)
@@ -278,22 +376,67 @@ class PortfolioModel(QAbstractTableModel):
         return self.tr("%1, %2").replace("%1", label).replace("%2", trend)
 
 
+def display_text(row: PortfolioRow, column: Column) -> str:
+    """Return the cell text of ``row`` in ``column``, formatted for the current locale."""
+    match column:
+        case Column.NAME:
+            return row.name
+        case Column.INDUSTRY:
+            return row.industry or ""
+        case Column.COUNTRY:
+            return row.country or ""
+        case Column.PLAN:
+            return row.plan_tier or ""
+        case Column.SEATS:
+            return format_number(row.seats)
+        case Column.ARR:
+            return format_money(row.arr, row.currency)
+        case Column.RENEWAL:
+            return format_date(row.renewal_date)
+        case Column.DAYS_TO_RENEWAL:
+            return format_number(row.days_to_renewal)
+        case Column.HEALTH:
+            return _health_text(row)
+        case Column.LAST_ACTIVITY:
+            return format_date(row.last_activity)
+        case Column.SEGMENT:
+            return row.segment or ""
+        case Column.STAGE:
+            return stage_label(row.lifecycle_stage) if row.lifecycle_stage else ""
+        case Column.OWNER:
+            return row.owner or ""
+        case Column.TAGS:
+            return ", ".join(row.tags)
+    return ""
+
+
+def export_value(row: PortfolioRow, column: Column) -> Any:
+    """Return the cell of ``row`` in ``column`` as data for a CSV file (not locale text).
+
+    Numbers and dates stay typed so the CSV writer can print them plainly;
+    the health cell is the rounded score.
+    """
+    values: dict[Column, Any] = {
+        Column.SEATS: row.seats,
+        Column.ARR: row.arr,
+        Column.RENEWAL: row.renewal_date,
+        Column.DAYS_TO_RENEWAL: row.days_to_renewal,
+        Column.HEALTH: None if row.health_score is None else round(row.health_score),
+        Column.LAST_ACTIVITY: row.last_activity,
+    }
+    if column in values:
+        return values[column]
+    if column == Column.STAGE:
+        return row.lifecycle_stage or ""
+    return display_text(row, column)
+
+
 def _health_text(row: PortfolioRow) -> str:
     if row.health_score is None:
         return colour_label(row.health_colour) if row.health_colour else ""
     arrow = TREND_ARROWS.get(row.health_trend if row.health_trend is not None else 99, "")
     score = format_number(row.health_score)
     return f"{score} {arrow}".strip()
-
-
-def _in_window(days: int | None, window: RenewalWindow) -> bool:
-    if window == RenewalWindow.ANY:
-        return True
-    if days is None:
-        return False
-    if window == RenewalWindow.OVERDUE:
-        return days < 0
-    return 0 <= days <= int(window)
 
 
 def _overdue_brush(days: int | None) -> Any:

@@ -74,7 +74,8 @@ class NotesList(QListWidget):
         return found
 
 
-def _read_only_table(parent: QWidget, headers: Sequence[str]) -> QTableWidget:
+def read_only_table(parent: QWidget, headers: Sequence[str]) -> QTableWidget:
+    """Return a row-selecting table with ``headers`` whose last column stretches."""
     table = QTableWidget(0, len(headers), parent)
     table.setHorizontalHeaderLabels(list(headers))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -87,12 +88,24 @@ def _read_only_table(parent: QWidget, headers: Sequence[str]) -> QTableWidget:
     return table
 
 
-def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
+def fill_table(
+    table: QTableWidget, rows: Sequence[Sequence[str]], keys: Sequence[object] = ()
+) -> None:
+    """Replace the rows. ``keys[i]``, when given, is stored as row i's first-cell UserRole."""
     table.setRowCount(len(rows))
     for row_number, cells in enumerate(rows):
         for column, text in enumerate(cells):
             table.setItem(row_number, column, QTableWidgetItem(text))
+        if row_number < len(keys):
+            table.item(row_number, 0).setData(Qt.ItemDataRole.UserRole, keys[row_number])
     table.resizeColumnsToContents()
+
+
+def selected_key(table: QTableWidget) -> object | None:
+    """Return the key stored on the current row, or None when no row is current."""
+    row = table.currentRow()
+    item = table.item(row, 0) if row >= 0 else None
+    return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
 
 def _tr(text: str) -> str:
@@ -100,7 +113,7 @@ def _tr(text: str) -> str:
 
 
 def timeline_table(parent: QWidget) -> QTableWidget:
-    return _read_only_table(parent, [_tr("Date"), _tr("Type"), _tr("Title"), _tr("Detail")])
+    return read_only_table(parent, [_tr("Date"), _tr("Type"), _tr("Title"), _tr("Detail")])
 
 
 def show_timeline(table: QTableWidget, entries: Sequence[TimelineEntry]) -> None:
@@ -113,7 +126,7 @@ def show_timeline(table: QTableWidget, entries: Sequence[TimelineEntry]) -> None
         elif entry.source == "churn" and entry.kind == "reactivation":
             kind = _tr("Reactivation")
         rows.append([format_date(entry.day), kind, entry.title, _excerpt(entry.detail)])
-    _fill(table, rows)
+    fill_table(table, rows)
 
 
 def tickets_table(parent: QWidget) -> QTableWidget:
@@ -126,7 +139,7 @@ def tickets_table(parent: QWidget) -> QTableWidget:
         _tr("Escalated"),
         _tr("Subject"),
     ]
-    return _read_only_table(parent, headers)
+    return read_only_table(parent, headers)
 
 
 def show_tickets(table: QTableWidget, tickets: Sequence[TicketRow]) -> None:
@@ -142,11 +155,11 @@ def show_tickets(table: QTableWidget, tickets: Sequence[TicketRow]) -> None:
         ]
         for ticket in tickets
     ]
-    _fill(table, rows)
+    fill_table(table, rows)
 
 
 def churn_table(parent: QWidget) -> QTableWidget:
-    return _read_only_table(parent, [_tr("Date"), _tr("Event"), _tr("Reason"), _tr("Feedback")])
+    return read_only_table(parent, [_tr("Date"), _tr("Event"), _tr("Reason"), _tr("Feedback")])
 
 
 def show_churn_events(table: QTableWidget, events: Sequence[ChurnRow]) -> None:
@@ -159,4 +172,4 @@ def show_churn_events(table: QTableWidget, events: Sequence[ChurnRow]) -> None:
         ]
         for event in events
     ]
-    _fill(table, rows)
+    fill_table(table, rows)

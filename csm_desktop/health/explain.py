@@ -1,0 +1,126 @@
+"""Plain-language "why" texts of the health measures, and their compact stored form.
+
+A measure does not store its explanation as text. It returns a ``Why``: a
+short template code and the numbers and dates that fill it. The text is
+rendered when it is shown, so it follows the user's language and locale,
+and a snapshot stores a few bytes per measure instead of a sentence.
+Templates use ``{0}``, ``{1}``... placeholders. Numbers are formatted with
+the locale's separators and ISO date strings as the locale's short date.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import QCoreApplication
+
+log = logging.getLogger(__name__)
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class Why(NamedTuple):
+    """The reason behind a measure's value: a template code and the values that fill it."""
+
+    code: str
+    args: tuple[Any, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return render(self)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("HealthWhy", text)
+
+
+# Each entry returns the translated template; the literal calls let lupdate find them.
+_TEMPLATES: dict[str, Callable[[], str]] = {
+    # Usage trend over a window of {0} days.
+    "u0": lambda: _t("No feature usage recorded yet."),
+    "u1": lambda: _t(
+        "No feature events in the last {0} days or the {0} before; the last were on {1}."
+    ),
+    "u2": lambda: _t("{1} feature events in the last {0} days, none in the {0} days before."),
+    "u3": lambda: _t(
+        "{1} feature events in the last {0} days, about the same as the {0} days before."
+    ),
+    "u4": lambda: _t(
+        "{1} feature events in the last {0} days, up {2}% on the {0} days before ({3})."
+    ),
+    "u5": lambda: _t(
+        "Feature events fell {2}% in {0} days: {1} in the last {0} days against {3} before."
+    ),
+    # Adoption breadth.
+    "b0": lambda: _t("No feature-level usage recorded yet."),
+    "b1": lambda: _t("Used {0} of {1} key features in the last {2} days."),
+    # Seat utilisation.
+    "s0": lambda: _t("The number of licensed seats is not known."),
+    "s1": lambda: _t("No seats-used figures recorded in the last {0} days."),
+    "s2": lambda: _t("{0} of {1} licensed seats used (figure of {2})."),
+    # Survey scores.
+    "n0": lambda: _t("No NPS responses recorded yet."),
+    "n1": lambda: _t("NPS {0} from {1} responses ({2} promoters, {3} detractors), newest on {4}."),
+    "c0": lambda: _t("No rated tickets or CSAT responses in the last 180 days."),
+    "c1": lambda: _t("Mean CSAT {0} of 5 in the last 180 days (ratings: {1})."),
+    # Support.
+    "t0": lambda: _t("No support tickets recorded yet."),
+    "t1": lambda: _t("No tickets opened in the last 90 days."),
+    "t2": lambda: _t(
+        "Tickets opened in the last 90 days: {0} ({1} high or urgent, {2} still open); load {3}."
+    ),
+    "e0": lambda: _t("No escalated tickets in the last 180 days."),
+    "e1": lambda: _t("Escalated tickets in the last 180 days: {0}."),
+    # Engagement, invoices, onboarding, churn.
+    "r0": lambda: _t("No customer-facing activity recorded yet."),
+    "r1": lambda: _t("Last customer-facing touch {0} days ago, on {1}."),
+    "i0": lambda: _t("No invoices due yet."),
+    "i1": lambda: _t("No invoice is unpaid after its due date."),
+    "i2": lambda: _t("Invoices unpaid after their due date: {0}; the oldest is {1} days overdue."),
+    "g0": lambda: _t("No onboarding goals due yet."),
+    "g1": lambda: _t("{0} of {1} onboarding goals due so far were met."),
+    "h0": lambda: _t("The account's history has not started yet."),
+    "h1": lambda: _t("No churn events in the last 365 days."),
+    # Telco sample backtest: the raw value of a mapped column.
+    "telco": lambda: _t("Value {0}."),
+    "h2": lambda: _t("Churn events in the last 365 days: {0} fresh, {1} after a reactivation."),
+}
+
+
+def render(why: Why | str) -> str:
+    """Render ``why`` as a sentence in the current language; plain strings pass through.
+
+    An unknown code (from a newer version of the app) renders as the code
+    itself rather than failing, so old snapshots always stay readable.
+    """
+    if isinstance(why, str):
+        return why
+    template = _TEMPLATES.get(why.code)
+    if template is None:
+        log.warning("Unknown health explanation code %r", why.code)
+        return why.code
+    return template().format(*(_format_arg(arg) for arg in why.args))
+
+
+def _format_arg(value: Any) -> str:
+    from csm_desktop.formatting import format_date, format_number
+
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return format_number(value)
+    if isinstance(value, float):
+        return format_number(value, decimals=0 if value.is_integer() else 1)
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        from datetime import date
+
+        return format_date(date.fromisoformat(value))
+    return str(value)
+
+
+def known_codes() -> frozenset[str]:
+    """Return every template code, for tests that check readers emit known codes."""
+    return frozenset(_TEMPLATES)

@@ -1,0 +1,102 @@
+"""Advocacy records: references, case studies, reviews, referrals and events."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from csm_desktop.services.accounts import require_account
+from csm_desktop.store.database import Database
+from csm_desktop.store.models import Contact
+from csm_desktop.store.workspace_models import AdvocacyRecord
+
+log = logging.getLogger(__name__)
+
+
+class AdvocacyKind(StrEnum):
+    REFERENCE = "reference"
+    CASE_STUDY = "case_study"
+    REVIEW = "review"
+    REFERRAL = "referral"
+    EVENT = "event"
+
+
+class AdvocacyStatus(StrEnum):
+    WILLING = "willing"
+    REQUESTED = "requested"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DECLINED = "declined"
+
+
+class InvalidAdvocacyError(ValueError):
+    """An advocacy field failed validation. The message says which one to fix."""
+
+
+@dataclass(frozen=True, slots=True)
+class AdvocacyRow:
+    record_id: uuid.UUID
+    kind: str
+    status: str
+    occurred_on: date | None
+    contact_name: str | None
+    notes: str | None
+
+
+def list_advocacy(session: Session, account_id: uuid.UUID) -> list[AdvocacyRow]:
+    """List the account's live advocacy records, newest first (undated ones last)."""
+    query = (
+        select(AdvocacyRecord, Contact.name)
+        .outerjoin(Contact, Contact.id == AdvocacyRecord.contact_id)
+        .where(AdvocacyRecord.account_id == account_id, AdvocacyRecord.deleted_at.is_(None))
+    )
+    rows = [
+        AdvocacyRow(record.id, record.kind, record.status, record.occurred_on, name, record.notes)
+        for record, name in session.execute(query)
+    ]
+    rows.sort(key=lambda row: (row.occurred_on is None, -(row.occurred_on or date.min).toordinal()))
+    return rows
+
+
+def add_advocacy(
+    db: Database,
+    account_id: uuid.UUID,
+    kind: str,
+    *,
+    status: str = AdvocacyStatus.WILLING,
+    occurred_on: date | None = None,
+    contact_id: uuid.UUID | None = None,
+    notes: str | None = None,
+) -> uuid.UUID:
+    """Validate and store an advocacy record. Return its id."""
+    if kind not in {member.value for member in AdvocacyKind}:
+        allowed = ", ".join(member.value for member in AdvocacyKind)
+        raise InvalidAdvocacyError(f"Invalid advocacy type {kind!r}; use one of: {allowed}.")
+    if status not in {member.value for member in AdvocacyStatus}:
+        allowed = ", ".join(member.value for member in AdvocacyStatus)
+        raise InvalidAdvocacyError(f"Invalid advocacy status {status!r}; use one of: {allowed}.")
+    with db.session() as session:
+        require_account(session, account_id)
+        if contact_id is not None:
+            contact = session.get(Contact, contact_id)
+            if contact is None or contact.account_id != account_id:
+                raise InvalidAdvocacyError("The chosen contact does not belong to this account.")
+        record = AdvocacyRecord(
+            account_id=account_id,
+            contact_id=contact_id,
+            kind=kind,
+            status=status,
+            occurred_on=occurred_on,
+            notes=(notes or "").strip() or None,
+        )
+        session.add(record)
+        session.flush()
+        record_id = record.id
+    log.info("Added %s advocacy record %s on account %s", kind, record_id, account_id)
+    return record_id

@@ -1,0 +1,95 @@
+"""Entry points the CLI and the UI share: connect, build an engine, read the status."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from csm_desktop.store.database import Database
+from csm_desktop.store.sync_models import SyncConflict
+from csm_desktop.sync import credentials, outbox, state
+from csm_desktop.sync.capture import install_capture
+from csm_desktop.sync.engine import SyncEngine
+from csm_desktop.sync.transport import SyncError, Transport, check_server_url
+
+log = logging.getLogger(__name__)
+
+# TODO: the UI is not built yet: settings page (URL, token, test connection), status bar
+# indicator, pending changes view and conflicts inbox with a per-field choice. They are
+# meant to call connect/test_connection/read_status here and run SyncEngine.run in
+# ui.workers.JobRunner; resolving a conflict from the app (push the chosen value, then
+# POST /v1/conflicts/{id}/resolve) has no client function yet either.
+
+
+class NotConnectedError(SyncError):
+    """Sync was never set up for this database, or its token is missing."""
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """Sync state shown by the status bar and by ``sync status``."""
+
+    server_url: str | None
+    user_email: str | None
+    pending: int
+    rejected: int
+    open_conflicts: int
+    last_sync_at: int | None
+    last_error: str | None
+
+
+def test_connection(url: str, token: str) -> dict:
+    """Call the server's meta endpoint with ``token``; return it or raise ``SyncError``."""
+    transport = Transport(check_server_url(url), token, timeout=15)
+    try:
+        return transport.meta()
+    finally:
+        transport.close()
+
+
+def connect(db: Database, url: str, token: str, *, session_only: bool = False) -> dict:
+    """Check the server and token, then remember the URL here and the token in the keyring."""
+    url = check_server_url(url)
+    meta = test_connection(url, token)
+    credentials.store_token(url, token, session_only=session_only)
+    with db.engine.begin() as conn:
+        state.set_value(conn, state.SERVER_URL, url)
+        state.set_value(conn, state.USER_EMAIL, meta["user"]["email"])
+        if state.get_value(conn, state.CLIENT_ID) is None:
+            state.set_value(conn, state.CLIENT_ID, state.new_client_id())
+    install_capture()
+    log.info("Sync connected to %s as user %s", url, meta["user"]["id"])
+    return meta
+
+
+def build_engine(db: Database, **kwargs) -> SyncEngine:
+    """Return an engine for the server this database is connected to."""
+    with db.engine.connect() as conn:
+        url = state.get_value(conn, state.SERVER_URL)
+    if url is None:
+        raise NotConnectedError("sync is not set up; connect to a team server first")
+    token = credentials.load_token(url)
+    if token is None:
+        raise NotConnectedError(f"no token for {url} in the keyring; sign in again")
+    install_capture()
+    return SyncEngine(db, Transport(url, token), **kwargs)
+
+
+def read_status(db: Database) -> SyncStatus:
+    with db.engine.connect() as conn:
+        totals = outbox.counts(conn)
+        conflicts = conn.execute(
+            select(func.count()).select_from(SyncConflict).where(SyncConflict.status == "open")
+        ).scalar_one()
+        last = state.get_value(conn, state.LAST_SYNC_AT)
+        return SyncStatus(
+            server_url=state.get_value(conn, state.SERVER_URL),
+            user_email=state.get_value(conn, state.USER_EMAIL),
+            pending=totals[outbox.PENDING] + totals[outbox.INFLIGHT],
+            rejected=totals[outbox.REJECTED],
+            open_conflicts=conflicts,
+            last_sync_at=int(last) if last else None,
+            last_error=state.get_value(conn, state.LAST_ERROR),
+        )

@@ -1,0 +1,241 @@
+"""The Renewal and expansion tab: renewal facts, the CSM's forecast and expansion opportunities."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import date
+
+from PySide6.QtCore import QDate, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from csm_desktop.formatting import format_date, format_money, short_date_pattern
+from csm_desktop.services.renewals import (
+    InvalidForecastError,
+    RenewalView,
+    add_opportunity,
+    load_renewal,
+    save_forecast,
+    set_opportunity_stage,
+)
+from csm_desktop.store.database import Database
+from csm_desktop.ui.account_amount import AmountEdit
+from csm_desktop.ui.account_header import renewal_text
+from csm_desktop.ui.account_labels import (
+    fill_combo,
+    forecast_category_labels,
+    opportunity_stage_labels,
+)
+from csm_desktop.ui.record_views import fill_table, read_only_table, selected_key
+
+log = logging.getLogger(__name__)
+
+
+class RenewalTab(QWidget):
+    """Forecast form on the left, expansion opportunities on the right."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._account_id: uuid.UUID | None = None
+        self._view: RenewalView | None = None
+
+        self.message_label = QLabel(self)
+        self.message_label.setWordWrap(True)
+        columns = QHBoxLayout()
+        columns.addWidget(self._build_forecast(), stretch=2)
+        columns.addWidget(self._build_opportunities(), stretch=3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, stretch=1)
+        layout.addWidget(self.message_label)
+
+    def _build_forecast(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Renewal forecast"), self)
+        self.renewal_label = QLabel(box)
+        self.current_arr_label = QLabel(box)
+        self.forecast_edit = AmountEdit(box)
+        self.forecast_edit.setAccessibleName(self.tr("Forecast ARR"))
+        self.probability_spin = QSpinBox(box)
+        self.probability_spin.setRange(0, 100)
+        self.probability_spin.setSuffix(" %")
+        self.probability_spin.setAccessibleName(self.tr("Renewal probability"))
+        self.category_combo = QComboBox(box)
+        fill_combo(self.category_combo, forecast_category_labels())
+        self.category_combo.setAccessibleName(self.tr("Forecast category"))
+        self.risk_edit = QPlainTextEdit(box)
+        self.risk_edit.setPlaceholderText(self.tr("What could stop the renewal, and the plan"))
+        self.risk_edit.setTabChangesFocus(True)
+        self.risk_edit.setAccessibleName(self.tr("Risk notes"))
+        self.save_forecast_button = QPushButton(self.tr("Save &forecast"), box)
+        self.save_forecast_button.clicked.connect(self._save_forecast)
+
+        form = QFormLayout(box)
+        form.addRow(self.tr("Renewal date"), self.renewal_label)
+        form.addRow(self.tr("Current ARR"), self.current_arr_label)
+        form.addRow(self.tr("Forecast &ARR"), self.forecast_edit)
+        form.addRow(self.tr("&Probability"), self.probability_spin)
+        form.addRow(self.tr("Forecast &category"), self.category_combo)
+        form.addRow(self.tr("&Risk notes"), self.risk_edit)
+        form.addRow(self.save_forecast_button)
+        return box
+
+    def _build_opportunities(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Expansion opportunities"), self)
+        self.pipeline_label = QLabel(box)
+        self.opportunities_table = read_only_table(
+            box,
+            [
+                self.tr("Stage"),
+                self.tr("Amount"),
+                self.tr("Expected close"),
+                self.tr("Opportunity"),
+            ],
+        )
+        self.opportunities_table.setAccessibleName(self.tr("Expansion opportunities"))
+        self.opportunity_title_edit = QLineEdit(box)
+        self.opportunity_title_edit.setPlaceholderText(self.tr("New opportunity"))
+        self.opportunity_title_edit.setAccessibleName(self.tr("Opportunity title"))
+        self.opportunity_amount_edit = AmountEdit(box)
+        self.opportunity_amount_edit.setAccessibleName(self.tr("Opportunity amount"))
+        self.stage_combo = QComboBox(box)
+        fill_combo(self.stage_combo, opportunity_stage_labels())
+        self.stage_combo.setAccessibleName(self.tr("Opportunity stage"))
+        self.close_edit = QDateEdit(box)
+        self.close_edit.setCalendarPopup(True)
+        self.close_edit.setDisplayFormat(short_date_pattern())
+        self.close_edit.setAccessibleName(self.tr("Expected close"))
+        self.add_opportunity_button = QPushButton(self.tr("Add &opportunity"), box)
+        self.add_opportunity_button.clicked.connect(self._add_opportunity)
+        self.move_stage_button = QPushButton(self.tr("Set &stage of selected"), box)
+        self.move_stage_button.clicked.connect(self._move_stage)
+
+        entry = QHBoxLayout()
+        entry.addWidget(self.opportunity_title_edit, stretch=2)
+        entry.addWidget(self.opportunity_amount_edit, stretch=1)
+        entry.addWidget(self.stage_combo)
+        entry.addWidget(self.close_edit)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.move_stage_button)
+        buttons.addWidget(self.add_opportunity_button)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.pipeline_label)
+        layout.addWidget(self.opportunities_table, stretch=1)
+        layout.addLayout(entry)
+        layout.addLayout(buttons)
+        return box
+
+    def set_account(self, account_id: uuid.UUID, view: RenewalView, today: date) -> None:
+        self._account_id = account_id
+        self.close_edit.setDate(QDate(view.renewal_date or today))
+        self.message_label.clear()
+        self._show(view)
+
+    def reload(self) -> None:
+        if self._account_id is None:
+            return
+        with self._db.session() as session:
+            view = load_renewal(session, self._account_id)
+        self._show(view)
+
+    def _show(self, view: RenewalView) -> None:
+        self._view = view
+        self.renewal_label.setText(renewal_text(view.renewal_date, view.days_to_renewal))
+        self.current_arr_label.setText(format_money(view.current_arr, view.currency) or "—")
+        self.forecast_edit.set_amount(view.forecast_arr)
+        probability = round((view.probability or 0) * 100)
+        self.probability_spin.setValue(probability)
+        index = self.category_combo.findData(view.category or "best_case")
+        self.category_combo.setCurrentIndex(index)
+        self.risk_edit.setPlainText(view.risk_notes or "")
+
+        stages = opportunity_stage_labels()
+        fill_table(
+            self.opportunities_table,
+            [
+                [
+                    stages.get(row.stage, row.stage),
+                    format_money(row.amount, row.currency),
+                    format_date(row.expected_close),
+                    row.title,
+                ]
+                for row in view.opportunities
+            ],
+            [row.opportunity_id for row in view.opportunities],
+        )
+        self.pipeline_label.setText(
+            self.tr("Open pipeline: %1").replace(
+                "%1", format_money(view.open_pipeline, view.currency)
+            )
+        )
+
+    @Slot()
+    def _save_forecast(self) -> None:
+        if self._account_id is None:
+            return
+        try:
+            save_forecast(
+                self._db,
+                self._account_id,
+                forecast_arr=self.forecast_edit.amount(),
+                probability=self.probability_spin.value() / 100,
+                category=self.category_combo.currentData(),
+                risk_notes=self.risk_edit.toPlainText(),
+            )
+        except ValueError as exc:
+            self.message_label.setText(self.tr("Forecast not saved: %1").replace("%1", str(exc)))
+            return
+        except SQLAlchemyError as exc:
+            log.exception("Saving the forecast of account %s failed", self._account_id)
+            self.message_label.setText(str(exc))
+            return
+        self.message_label.setText(self.tr("Forecast saved."))
+        self.reload()
+
+    @Slot()
+    def _add_opportunity(self) -> None:
+        if self._account_id is None:
+            return
+        try:
+            add_opportunity(
+                self._db,
+                self._account_id,
+                self.opportunity_title_edit.text(),
+                amount=self.opportunity_amount_edit.amount(),
+                stage=self.stage_combo.currentData(),
+                expected_close=self.close_edit.date().toPython(),
+            )
+        except (ValueError, SQLAlchemyError) as exc:
+            self.message_label.setText(self.tr("Opportunity not saved: %1").replace("%1", str(exc)))
+            return
+        self.opportunity_title_edit.clear()
+        self.opportunity_amount_edit.clear()
+        self.message_label.clear()
+        self.reload()
+
+    @Slot()
+    def _move_stage(self) -> None:
+        key = selected_key(self.opportunities_table)
+        if key is None:
+            self.message_label.setText(self.tr("Select an opportunity first."))
+            return
+        try:
+            set_opportunity_stage(self._db, key, self.stage_combo.currentData())
+        except (InvalidForecastError, LookupError, SQLAlchemyError) as exc:
+            self.message_label.setText(str(exc))
+            return
+        self.reload()

@@ -1,0 +1,349 @@
+"""Wizard pages after the preview: column mapping, validation report and the import itself."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from csm_desktop.formatting import format_number
+from csm_desktop.importers.analysis import DecisionNeeded
+from csm_desktop.importers.csvfile import ImportFileError
+from csm_desktop.importers.engine import ImportReport, check_spec, run_import
+from csm_desktop.importers.mapping import MATCH_KEYS, SCALES
+from csm_desktop.importers.profiles import save_mapping
+
+if TYPE_CHECKING:
+    from csm_desktop.ui.import_wizard import ImportWizard
+
+log = logging.getLogger(__name__)
+
+ISSUE_ROWS_SHOWN = 2_000
+
+
+def entity_label(name: str) -> str:
+    """Return the translated label of an entity name."""
+    labels = {
+        "accounts": QCoreApplication.translate("ImportWizard", "Accounts"),
+        "contacts": QCoreApplication.translate("ImportWizard", "Contacts"),
+        "subscriptions": QCoreApplication.translate("ImportWizard", "Subscriptions and renewals"),
+        "usage": QCoreApplication.translate("ImportWizard", "Usage metrics"),
+        "survey_responses": QCoreApplication.translate(
+            "ImportWizard", "Survey responses (NPS, CSAT)"
+        ),
+        "tickets": QCoreApplication.translate("ImportWizard", "Support tickets"),
+        "invoices": QCoreApplication.translate("ImportWizard", "Invoices"),
+        "churn_events": QCoreApplication.translate("ImportWizard", "Churn events"),
+        "activities": QCoreApplication.translate("ImportWizard", "Activities and call notes"),
+    }
+    return labels.get(name, name)
+
+
+class MappingPage(QWizardPage):
+    """Step 3: which column fills each field, fixed values, match key and scale."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wizard_ = wizard
+        self.setTitle(self.tr("Map columns"))
+        self.setSubTitle(self.tr("Suggested from the header names; fields marked * are required."))
+        self.grid = QTableWidget(0, 3, self)
+        self.grid.setHorizontalHeaderLabels(
+            [self.tr("Field"), self.tr("Column in the file"), self.tr("Or a fixed value")]
+        )
+        self.grid.horizontalHeader().setStretchLastSection(True)
+        self.match_combo = _keys_combo(self)
+        self.account_combo = _keys_combo(self)
+        self.create_missing = QCheckBox(self.tr("Create accounts the file names but the app lacks"))
+        self.scale_combo = QComboBox(self)
+        self.scale_combo.addItem(self.tr("Suggest from the values"), "")
+        for key, scale in SCALES.items():
+            self.scale_combo.addItem(scale.label, key)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Match stored accounts on:"), self.match_combo)
+        form.addRow(self.tr("The account column holds the account's:"), self.account_combo)
+        form.addRow("", self.create_missing)
+        form.addRow(self.tr("Survey scale:"), self.scale_combo)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.grid)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        self._combos: dict[str, QComboBox] = {}
+        self._constants: dict[str, QLineEdit] = {}
+
+    def initializePage(self) -> None:
+        spec = self.wizard_.spec
+        header = self.wizard_.table.header
+        fields = spec.definition.fields
+        self.grid.setRowCount(len(fields))
+        self._combos.clear()
+        self._constants.clear()
+        for row, target in enumerate(fields):
+            label = target.name.replace("_", " ") + (" *" if target.required else "")
+            self.grid.setItem(row, 0, QTableWidgetItem(label))
+            combo = QComboBox(self.grid)
+            combo.addItem(self.tr("(not imported)"), "")
+            for column in header:
+                combo.addItem(column, column)
+            combo.setCurrentIndex(max(combo.findData(spec.columns.get(target.name, "")), 0))
+            self.grid.setCellWidget(row, 1, combo)
+            constant = QLineEdit(spec.constants.get(target.name, ""), self.grid)
+            self.grid.setCellWidget(row, 2, constant)
+            self._combos[target.name] = combo
+            self._constants[target.name] = constant
+        self.grid.resizeColumnsToContents()
+        is_accounts = spec.entity == "accounts"
+        self.match_combo.setEnabled(is_accounts)
+        self.account_combo.setEnabled(not is_accounts)
+        self.create_missing.setEnabled(not is_accounts)
+        self.match_combo.setCurrentIndex(self.match_combo.findData(spec.match_key))
+        self.account_combo.setCurrentIndex(self.account_combo.findData(spec.account_key))
+        self.create_missing.setChecked(spec.create_missing_accounts)
+        self.scale_combo.setCurrentIndex(max(self.scale_combo.findData(spec.scale or ""), 0))
+        self.problem.clear()
+
+    def set_column(self, field_name: str, column: str) -> None:
+        """Choose ``column`` for ``field_name`` (used by tests and keyboard users alike)."""
+        combo = self._combos[field_name]
+        combo.setCurrentIndex(combo.findData(column))
+
+    def set_constant(self, field_name: str, value: str) -> None:
+        self._constants[field_name].setText(value)
+
+    def validatePage(self) -> bool:
+        """Write the choices into the spec; refuse to go on while a required field is unset."""
+        spec = self.wizard_.spec
+        spec.columns = {n: c.currentData() for n, c in self._combos.items() if c.currentData()}
+        spec.constants = {
+            n: e.text().strip()
+            for n, e in self._constants.items()
+            if e.text().strip() and n not in spec.columns
+        }
+        spec.match_key = self.match_combo.currentData()
+        spec.account_key = self.account_combo.currentData()
+        spec.create_missing_accounts = self.create_missing.isChecked()
+        spec.scale = self.scale_combo.currentData() or None
+        try:
+            check_spec(spec, self.wizard_.table.header)
+        except ImportFileError as exc:
+            self.problem.setText(str(exc))
+            return False
+        return True
+
+
+class ValidatePage(QWizardPage):
+    """Step 4: a dry run over every row, its report, and any choice the data needs."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wizard_ = wizard
+        self.report: ImportReport | None = None
+        self.running = False
+        self.setTitle(self.tr("Validate"))
+        self.setSubTitle(self.tr("Every row is checked; nothing is written yet."))
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.decisions = QWidget(self)
+        self.decision_form = QFormLayout(self.decisions)
+        self.recheck = QPushButton(self.tr("Validate again"), self)
+        self.recheck.clicked.connect(self.start)
+        self.issues = QTableWidget(0, 4, self)
+        self.issues.setHorizontalHeaderLabels(
+            [self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Reason")]
+        )
+        self.issues.horizontalHeader().setStretchLastSection(True)
+        self.issues.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.decisions)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.recheck)
+        layout.addLayout(buttons)
+        layout.addWidget(self.issues)
+        self._order_combos: dict[str, QComboBox] = {}
+
+    def initializePage(self) -> None:
+        self._order_combos.clear()
+        while self.decision_form.rowCount():
+            self.decision_form.removeRow(0)
+        self.start()
+
+    @Slot()
+    def start(self) -> None:
+        """Run the dry run on the job runner."""
+        spec = self.wizard_.spec
+        for column, combo in self._order_combos.items():
+            if combo.currentData():
+                spec.date_orders[column] = combo.currentData()
+        self.report = None
+        self.running = True
+        self.summary.setText(self.tr("Checking every row…"))
+        self.completeChanged.emit()
+        work = _ImportCall(self.wizard_, dry_run=True)
+        job = self.wizard_.runner.start(
+            "validate import", work, progress_parent=self, progress_label=self.tr("Validating…")
+        )
+        job.succeeded.connect(self._on_report)
+        job.failed.connect(self._on_failed)
+        job.finished.connect(self._on_finished)
+
+    @Slot(object)
+    def _on_report(self, report: ImportReport) -> None:
+        self.report = report
+        self.summary.setText("\n".join(_summary_lines(report, dry_run=True)))
+        fill_issues(self.issues, report)
+
+    @Slot(object)
+    def _on_failed(self, error: Any) -> None:
+        self.summary.setText(str(error))
+        if isinstance(error, DecisionNeeded):
+            self._ask(error)
+
+    def _ask(self, error: DecisionNeeded) -> None:
+        for column, examples in error.date_columns.items():
+            if column in self._order_combos:
+                continue
+            combo = QComboBox(self.decisions)
+            combo.addItem(self.tr("Choose…"), "")
+            combo.addItem(self.tr("Day first (31/12/2024)"), "dmy")
+            combo.addItem(self.tr("Month first (12/31/2024)"), "mdy")
+            label = self.tr("Dates in %1 (e.g. %2):").replace("%1", column)
+            self.decision_form.addRow(label.replace("%2", ", ".join(examples[:2])), combo)
+            self._order_combos[column] = combo
+        if error.scale:
+            self.summary.setText(
+                self.summary.text() + "\n" + self.tr("Go back and choose the survey scale.")
+            )
+
+    @Slot()
+    def _on_finished(self) -> None:
+        self.running = False
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.report is not None and not self.running
+
+
+class ResultPage(QWizardPage):
+    """Step 5: the import itself, in one transaction, and its report."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wizard_ = wizard
+        self.report: ImportReport | None = None
+        self.setTitle(self.tr("Import"))
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.issues = QTableWidget(0, 4, self)
+        self.issues.setHorizontalHeaderLabels(
+            [self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Reason")]
+        )
+        self.issues.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.issues)
+
+    def initializePage(self) -> None:
+        self.report = None
+        self.summary.setText(self.tr("Importing…"))
+        work = _ImportCall(self.wizard_, dry_run=False)
+        job = self.wizard_.runner.start(
+            "import file", work, progress_parent=self, progress_label=self.tr("Importing…")
+        )
+        job.succeeded.connect(self._on_report)
+        job.failed.connect(lambda error: self.summary.setText(str(error)))
+        job.cancelled.connect(
+            lambda: self.summary.setText(self.tr("Cancelled; nothing was changed."))
+        )
+        job.finished.connect(self.completeChanged)
+
+    @Slot(object)
+    def _on_report(self, report: ImportReport) -> None:
+        self.report = report
+        self.summary.setText("\n".join(_summary_lines(report, dry_run=False)))
+        fill_issues(self.issues, report)
+        with self.wizard_.db.session() as session:
+            save_mapping(session, report.spec, self.wizard_.table.header)
+        self.wizard_.imported.emit(report)
+
+    def isComplete(self) -> bool:
+        return self.report is not None
+
+
+class _ImportCall:
+    """Work function for the job runner: a dry run or the real import."""
+
+    def __init__(self, wizard: ImportWizard, *, dry_run: bool) -> None:
+        self.db = wizard.db
+        self.path = Path(wizard.table.info.path)
+        self.spec = wizard.spec
+        self.dry_run = dry_run
+
+    def __call__(self, *, progress: Any, cancel: Any) -> ImportReport:
+        return run_import(
+            self.db, self.path, self.spec, dry_run=self.dry_run, progress=progress, cancel=cancel
+        )
+
+
+def _summary_lines(report: ImportReport, *, dry_run: bool) -> list[str]:
+    tr = QCoreApplication.translate
+    lines = [tr("ImportWizard", "Read as: %1").replace("%1", report.info.describe())]
+    template = (
+        tr("ImportWizard", "%1: %2 to create, %3 to update, %4 unchanged, %5 rejected")
+        if dry_run
+        else tr("ImportWizard", "%1: %2 created, %3 updated, %4 unchanged, %5 rejected")
+    )
+    for name, counts in report.summary.entities.items():
+        values = (counts.created, counts.updated, counts.unchanged, counts.skipped)
+        text = template.replace("%1", entity_label(name))
+        for number, value in enumerate(values, start=2):
+            text = text.replace(f"%{number}", format_number(value))
+        lines.append(text)
+    lines.append(
+        tr("ImportWizard", "Blank rows skipped: %1; total and footer rows skipped: %2")
+        .replace("%1", format_number(report.blank_rows))
+        .replace("%2", format_number(report.summary_rows))
+    )
+    lines.extend(report.notes)
+    return lines
+
+
+def fill_issues(grid: QTableWidget, report: ImportReport) -> None:
+    """Show the rejected rows: row number, column, value and reason."""
+    issues = report.issues[:ISSUE_ROWS_SHOWN]
+    grid.setRowCount(len(issues))
+    for row, issue in enumerate(issues):
+        for column, value in enumerate((issue.line, issue.column, issue.value, issue.reason)):
+            grid.setItem(row, column, QTableWidgetItem(str(value)))
+    grid.resizeColumnsToContents()
+
+
+def _keys_combo(parent: QWidget) -> QComboBox:
+    combo = QComboBox(parent)
+    labels = {
+        "external_id": QCoreApplication.translate("ImportWizard", "External id"),
+        "name": QCoreApplication.translate("ImportWizard", "Name (normalised)"),
+        "domain": QCoreApplication.translate("ImportWizard", "Web domain"),
+    }
+    for key in MATCH_KEYS:
+        combo.addItem(labels[key], key)
+    return combo

@@ -1,0 +1,176 @@
+"""Start-up checks with the user: a damaged file, a second instance, a synced folder.
+
+``open_with_recovery`` opens the database and turns each ``DatabaseError``
+into a message in plain words. For a damaged or foreign file (already moved
+aside by ``open_database``) it offers the newest backup or an empty
+portfolio, so the app never fails the same way twice in a row.
+"""
+
+from __future__ import annotations
+
+import logging
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from csm_desktop import APP_NAME
+from csm_desktop.store.backup import BackupError, BackupInfo, restore_backup
+from csm_desktop.store.database import (
+    DamagedDatabaseError,
+    Database,
+    DatabaseError,
+    DatabaseInUseError,
+    open_database,
+)
+
+log = logging.getLogger(__name__)
+
+# A restored backup that is itself damaged is moved aside too, so each try
+# consumes one file; this bounds the loop all the same.
+MAX_OPEN_ATTEMPTS = 3
+
+
+class RecoveryChoice(Enum):
+    """What the user chose after the database was moved aside."""
+
+    RESTORE = "restore"
+    START_EMPTY = "empty"
+    QUIT = "quit"
+
+
+class RecoveryDialog(QMessageBox):
+    """Say what happened to the file and offer the newest backup."""
+
+    def __init__(self, error: DamagedDatabaseError, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(APP_NAME)
+        self.setText(self.tr("Your portfolio file could not be opened."))
+        self.setInformativeText(_explanation(error))
+        self.setDetailedText(
+            self.tr("Problem found: %1\nFile moved to: %2")
+            .replace("%1", error.problem)
+            .replace("%2", str(error.moved_to))
+        )
+
+        self.restore_button = None
+        if error.backup is not None:
+            self.restore_button = self.addButton(
+                self.tr("Restore the backup of %1").replace("%1", _when(error.backup)),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
+        self.empty_button = self.addButton(
+            self.tr("Start with an empty portfolio"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        self.quit_button = self.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.restore_button or self.quit_button)
+
+    def choice(self) -> RecoveryChoice:
+        """Return the choice matching the button the user clicked."""
+        clicked = self.clickedButton()
+        if clicked is not None and clicked is self.restore_button:
+            return RecoveryChoice.RESTORE
+        if clicked is self.empty_button:
+            return RecoveryChoice.START_EMPTY
+        return RecoveryChoice.QUIT
+
+
+def _explanation(error: DamagedDatabaseError) -> str:
+    text = QCoreApplication.translate(
+        "Startup",
+        "The file is not a CSM Desktop database or is damaged, for example by a disk "
+        "error or a sync service copying it mid-write. It was not opened. It was moved "
+        "aside, unchanged, to %1, so you can send it to support.",
+    ).replace("%1", error.moved_to.name)
+    if error.backup is None:
+        return (
+            text
+            + "\n\n"
+            + QCoreApplication.translate(
+                "Startup", "No backup was found. You can start with an empty portfolio."
+            )
+        )
+    return (
+        text
+        + "\n\n"
+        + QCoreApplication.translate(
+            "Startup",
+            "The newest backup is from %1. Restoring it brings back your data as it was then.",
+        ).replace("%1", _when(error.backup))
+    )
+
+
+def _when(backup: BackupInfo) -> str:
+    return backup.created.strftime("%Y-%m-%d %H:%M")
+
+
+def ask_recovery(error: DamagedDatabaseError) -> RecoveryChoice:
+    """Show ``RecoveryDialog`` modally and return the choice (tests replace this)."""
+    dialog = RecoveryDialog(error)
+    dialog.exec()
+    return dialog.choice()
+
+
+def show_error(title: str, text: str) -> None:
+    """Show a modal error message (tests replace this)."""
+    QMessageBox.critical(None, APP_NAME, f"{title}\n\n{text}")
+
+
+def show_warning(text: str) -> None:
+    """Show a modal warning (tests replace this)."""
+    QMessageBox.warning(None, APP_NAME, text)
+
+
+def open_with_recovery(db_path: Path) -> Database | None:
+    """Open ``db_path`` for the app, talking the user through any problem; None means quit."""
+    for _attempt in range(MAX_OPEN_ATTEMPTS):
+        try:
+            db = open_database(db_path, single_instance=True)
+        except DamagedDatabaseError as exc:
+            log.error("Database %s moved aside: %s", db_path, exc.problem)
+            if not _recover(exc, db_path):
+                return None
+            continue
+        except DatabaseInUseError as exc:
+            log.warning("Database %s is already open in another instance", db_path)
+            show_error(
+                QCoreApplication.translate("Startup", "CSM Desktop is already open."), str(exc)
+            )
+            return None
+        except DatabaseError as exc:
+            log.error("Cannot open database %s: %s", db_path, exc)
+            show_error(
+                QCoreApplication.translate("Startup", "The database cannot be opened."), str(exc)
+            )
+            return None
+
+        if db.storage_warning:
+            show_warning(db.storage_warning)
+        return db
+    show_error(
+        QCoreApplication.translate("Startup", "The database cannot be opened."),
+        QCoreApplication.translate(
+            "Startup", "Every backup tried was damaged too. Contact support with the log file."
+        ),
+    )
+    return None
+
+
+def _recover(error: DamagedDatabaseError, db_path: Path) -> bool:
+    """Act on the user's choice; return False when the app should quit."""
+    choice = ask_recovery(error)
+    log.info("Recovery choice for %s: %s", db_path, choice.value)
+    if choice is RecoveryChoice.QUIT:
+        return False
+    if choice is RecoveryChoice.RESTORE and error.backup is not None:
+        try:
+            restore_backup(error.backup.path, db_path)
+        except BackupError as exc:
+            log.error("Restoring %s failed: %s", error.backup.path, exc)
+            show_error(
+                QCoreApplication.translate("Startup", "The backup cannot be restored."), str(exc)
+            )
+            return False
+    return True

@@ -1,0 +1,5 @@
+import sys
+
+from csm_server.cli import main
+
+sys.exit(main())

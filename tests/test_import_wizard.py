@@ -1,0 +1,115 @@
+"""The import wizard and the export dialog driven like a user would, on real files."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtWidgets import QWizard
+from sqlalchemy import func, select
+
+from csm_desktop.store.import_models import SavedMapping
+from csm_desktop.store.models import Account, SurveyResponse
+from csm_desktop.ui.export_dialog import ExportDialog
+from csm_desktop.ui.import_wizard import ImportWizard
+from csm_desktop.ui.workers import JobRunner
+
+DATA = Path(__file__).parent / "data"
+SPANISH = (
+    "Informe de cuentas\n\nNombre;ARR;Fecha de renovación\n"
+    "Acme España;1.234,56 €;15/03/2025\nBeta;12,5;01/02/2025\nTotal general;1.247,06;\n"
+)
+
+
+def _wizard(qtbot, db) -> ImportWizard:
+    runner = JobRunner()
+    wizard = ImportWizard(db, runner)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    return wizard
+
+
+def _finish_validation(qtbot, wizard: ImportWizard) -> None:
+    qtbot.waitUntil(lambda: not wizard.validate_page.running)
+
+
+def test_wizard_imports_spanish_file(qtbot, db, tmp_path):
+    path = tmp_path / "cuentas.csv"
+    path.write_bytes(SPANISH.encode("cp1252"))
+    wizard = _wizard(qtbot, db)
+
+    wizard.file_page.set_path(path)
+    assert "Windows-1252" in wizard.file_page.detected.text()
+    assert "semicolon" in wizard.file_page.detected.text()
+    assert wizard.file_page.isComplete()
+    wizard.next()
+    assert wizard.preview_page.grid.rowCount() == 2
+    assert wizard.preview_page.grid.item(0, 0).text() == "Acme España"
+    wizard.next()
+    wizard.next()
+    _finish_validation(qtbot, wizard)
+    assert "2 to create" in wizard.validate_page.summary.text()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.result_page.report is not None)
+
+    with db.session() as session:
+        arr = session.scalar(select(Account.arr).where(Account.name == "Acme España"))
+        saved = session.scalar(select(func.count()).select_from(SavedMapping))
+    assert arr == Decimal("1234.56")
+    assert saved == 1
+
+
+def test_wizard_asks_date_order(qtbot, db):
+    wizard = _wizard(qtbot, db)
+    wizard.file_page.set_path(DATA / "nps-survey-exports" / "sudzilla_survey_input_01.csv")
+    assert wizard.spec.entity == "survey_responses"
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    _finish_validation(qtbot, wizard)
+    assert not wizard.validate_page.isComplete()
+    combo = wizard.validate_page._order_combos["Timestamp"]
+    combo.setCurrentIndex(combo.findData("mdy"))
+    wizard.validate_page.recheck.click()
+    _finish_validation(qtbot, wizard)
+    assert wizard.validate_page.isComplete()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.result_page.report is not None)
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(SurveyResponse)) == 39
+
+
+def test_wizard_mapping_requires_fields(qtbot, db, tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("Foo,Bar\n1,2\n", encoding="utf-8")
+    wizard = _wizard(qtbot, db)
+    wizard.file_page.set_path(path)
+    wizard.next()
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    assert "required field 'name'" in wizard.mapping_page.problem.text()
+    wizard.mapping_page.set_column("name", "Foo")
+    wizard.next()
+    assert wizard.currentPage() is wizard.validate_page
+    _finish_validation(qtbot, wizard)
+
+
+def test_wizard_rejects_web_page(qtbot, db, tmp_path):
+    path = tmp_path / "report.xls"
+    path.write_text("<html><table><tr><td>1</td></tr></table></html>", encoding="utf-8")
+    wizard = _wizard(qtbot, db)
+    wizard.file_page.set_path(path)
+    assert "web page" in wizard.file_page.detected.text()
+    assert not wizard.file_page.isComplete()
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled() is False
+
+
+def test_export_dialog_writes_archive(qtbot, seeded_db, db, tmp_path):
+    dialog = ExportDialog(db, JobRunner())
+    qtbot.addWidget(dialog)
+    target = tmp_path / "all.json"
+    dialog.export_to(target)
+    qtbot.waitUntil(lambda: "Wrote" in dialog.status.text())
+    assert target.read_text(encoding="utf-8").startswith('{"format": "csm-desktop-archive"')
