@@ -125,11 +125,12 @@ def test_batch_dialog_exports_folder(
 ) -> None:
     messages: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda *args: messages.append(args[2]))
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: messages.append(args[2]))
     ids = [seeded_db["Acme Robotics"], seeded_db["Blue Harbor"]]
     dialog = BatchExportDialog(db, runner, ids)
     qtbot.addWidget(dialog)
     dialog.folder_edit.setText(str(tmp_path))
-    dialog.quarter_combo.setCurrentIndex(dialog.quarter_combo.findData(Q4))
+    assert dialog.selected_quarter() == Q4
 
     with qtbot.waitSignal(dialog.finished_batch, timeout=120_000):
         dialog.start_export()

@@ -158,11 +158,14 @@ def _add_extra(history: AccountHistory, extra: ExtraInputs) -> None:
         (d.toordinal(), s) for d, s in extra.nps if math.isfinite(s) and 0 <= s <= 10
     )
     history.touches = sorted(d.toordinal() for d in extra.touches)
+    # Sorted by due day only, because the second item may be None.
     history.invoices = sorted(
-        (due.toordinal(), paid.toordinal() if paid else None) for due, paid in extra.invoices
+        ((due.toordinal(), paid.toordinal() if paid else None) for due, paid in extra.invoices),
+        key=lambda row: row[0],
     )
     history.goals = sorted(
-        (due.toordinal(), met.toordinal() if met else None) for due, met in extra.goals
+        ((due.toordinal(), met.toordinal() if met else None) for due, met in extra.goals),
+        key=lambda row: row[0],
     )
 
 

@@ -236,7 +236,7 @@ def _renewals(summary: PortfolioSummary, context: SectionContext) -> list[Flowab
         [float(summary.renewals[q][1]) for q in quarters],
         [RENEWAL_COLOUR] * len(quarters),
         QCoreApplication.translate("PortfolioReport", "ARR renewing by quarter"),
-        [str(summary.renewals[q][0]) for q in quarters],
+        [_money(summary, summary.renewals[q][1], context) for q in quarters],
         context.width,
         context,
     )

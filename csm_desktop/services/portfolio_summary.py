@@ -85,8 +85,8 @@ def summarise_portfolio(
     as_of = reference_date(session)
     rows = load_portfolio(session)
     if account_ids is not None:
-        wanted = set(account_ids)
-        rows = [row for row in rows if row.account_id in wanted]
+        requested = set(account_ids)
+        rows = [row for row in rows if row.account_id in requested]
 
     currencies = Counter(row.currency for row in rows if row.arr)
     currency = currencies.most_common(1)[0][0] if currencies else "USD"

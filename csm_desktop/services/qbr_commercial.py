@@ -82,7 +82,7 @@ class Opportunity:
 
 @dataclass(frozen=True)
 class InternalSummary:
-    """What only the CSM's team sees: money, forecast, risk and churn history.
+    """Figures only the CSM's team reads: money, forecast, risk and churn history.
 
     ``risk_factors`` are codes such as "health_red" or "usage_declined";
     the report translates them. The forecast is the CSM's stored renewal

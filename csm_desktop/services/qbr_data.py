@@ -227,7 +227,7 @@ def _quarter_breakdown(
         breakdown = latest_breakdown(session, account_id)
     except (AttributeError, KeyError, TypeError, ValueError) as exc:
         # A stored breakdown in a format this version cannot read must not
-        # stop the export; the section then says no breakdown is available.
+        # stop the export, so the section states that no breakdown is available.
         log.warning("Health breakdown of account %s could not be read: %s", account_id, exc)
         return None
     if breakdown is None or not quarter.start <= breakdown.as_of <= quarter.end:

@@ -75,11 +75,11 @@ def sections_for(version: str, chosen: list[str] | None = None) -> list[str]:
     The internal section never prints in the customer version, even when
     ``chosen`` names it.
     """
-    wanted = set(SECTIONS if chosen is None else chosen)
+    requested = set(SECTIONS if chosen is None else chosen)
     return [
         key
         for key in SECTIONS
-        if key in wanted and (version == INTERNAL or key not in INTERNAL_SECTIONS)
+        if key in requested and (version == INTERNAL or key not in INTERNAL_SECTIONS)
     ]
 
 
@@ -101,6 +101,8 @@ def _change_sentence(change: float, rose: str, fell: str, stable: str, locale: Q
 
 
 def _summary_lines(data: QbrData, locale: QLocale) -> list[str]:
+    # TODO: counts use one plural form ("1 support tickets"); switch these
+    # sentences to Qt's %n plural forms once the catalogue has them.
     lines = []
     start, end = data.health.start, data.health.end
     if end is not None and end.score is not None:
@@ -224,6 +226,7 @@ def _recommendation_lines(data: QbrData) -> list[str]:
                 "QbrDrafts", "- Review the drop in product use together and agree on actions."
             )
         )
+
     adoption = data.adoption
     if adoption.features_available and adoption.features_used < adoption.features_available / 2:
         lines.append(
@@ -231,6 +234,7 @@ def _recommendation_lines(data: QbrData) -> list[str]:
                 "QbrDrafts", "- Run an enablement session on features the team has not used yet."
             )
         )
+
     utilisation = adoption.seat_utilisation
     if utilisation is not None and utilisation < 0.6:
         lines.append(
@@ -238,6 +242,7 @@ def _recommendation_lines(data: QbrData) -> list[str]:
                 "QbrDrafts", "- Invite the licensed users who have not started yet."
             )
         )
+
     if data.feedback.detractors:
         lines.append(
             QCoreApplication.translate(
@@ -250,6 +255,7 @@ def _recommendation_lines(data: QbrData) -> list[str]:
                 "QbrDrafts", "- Close out the support tickets that are still open."
             )
         )
+
     missed = [goal for goal in data.goals.goals if goal.status in ("missed", "at_risk")]
     for goal in missed:
         lines.append(
@@ -257,6 +263,7 @@ def _recommendation_lines(data: QbrData) -> list[str]:
                 "QbrDrafts", "- Agree on a new plan for: {objective}"
             ).format(objective=goal.objective)
         )
+
     if not lines:
         lines.append(
             QCoreApplication.translate(

@@ -1,6 +1,6 @@
 """The QBR preview panel: version, sections and editable narrative drafts.
 
-The panel only holds widgets; ``QbrDialog`` loads drafts into it and saves
+The panel contains only widgets, and ``QbrDialog`` loads drafts into it and saves
 what the CSM edited.
 """
 
@@ -40,7 +40,7 @@ SECTION_COLUMNS = 3
 class QbrPreviewPanel(QWidget):
     """Version choice, one checkbox per section and a text editor per narrative.
 
-    ``reset_requested`` carries a narrative key when the CSM asks for the
+    ``reset_requested`` carries a narrative key when the CSM requests the
     draft written from the data again.
     """
 
