@@ -202,7 +202,9 @@ def test_migration_matches_models(db):
     assert {i.name for i in table.indexes} <= indexes
 
 
-def test_cli_override_and_why(db, seeded_db, capsys):
+def test_cli_override_and_why(qapp, db, seeded_db, capsys):
+    # ``qapp`` first: the CLI would otherwise create a plain QCoreApplication,
+    # and later widget tests in the same process would abort.
     from csm_desktop.cli import main
 
     path = str(db.path)

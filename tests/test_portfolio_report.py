@@ -160,8 +160,10 @@ def test_batch_duplicate_names(db: Database, tmp_path: Path) -> None:
 
 
 def test_cli_report_portfolio_and_batch(
-    db: Database, portfolio: dict[str, uuid.UUID], tmp_path: Path, capsys
+    db: Database, portfolio: dict[str, uuid.UUID], tmp_path: Path, capsys, qapp
 ) -> None:
+    # With a QApplication already running, the command line does not create
+    # its own QCoreApplication, which would break later widget tests.
     db_path = str(tmp_path / "test.sqlite")
     out_dir = tmp_path / "qbrs"
     out_dir.mkdir()
@@ -184,8 +186,10 @@ def test_cli_report_portfolio_and_batch(
 
 
 def test_cli_qbr_rejects_unknown_section(
-    db: Database, portfolio: dict[str, uuid.UUID], tmp_path: Path, capsys
+    db: Database, portfolio: dict[str, uuid.UUID], tmp_path: Path, capsys, qapp
 ) -> None:
+    # With a QApplication already running, the command line does not create
+    # its own QCoreApplication, which would break later widget tests.
     code = main(
         ["--db", str(tmp_path / "test.sqlite"), "qbr", "--account", "Red Rover",
          "--quarter", "2024Q4", "--out", str(tmp_path / "x.pdf"), "--sections", "cover"]

@@ -16,13 +16,6 @@ from csm_desktop.sync.transport import SyncError, Transport, check_server_url
 
 log = logging.getLogger(__name__)
 
-# TODO: the UI is not built yet: settings page (URL, token, test connection), status bar
-# indicator, pending changes view and conflicts inbox with a per-field choice. They are
-# meant to call connect/test_connection/read_status here and run SyncEngine.run in
-# ui.workers.JobRunner; resolving a conflict from the app (push the chosen value, then
-# POST /v1/conflicts/{id}/resolve) has no client function yet either.
-
-
 class NotConnectedError(SyncError):
     """Sync was never set up for this database, or its token is missing."""
 

@@ -80,6 +80,10 @@ class MainWindow(QMainWindow):
         from csm_desktop.ui.quick_note import install_quick_note
 
         self.quick_note = install_quick_note(self, db, self.account_page)
+        from csm_desktop.ui.sync_status import install_sync
+
+        # Adds the Sync menu and status indicator, and captures edits when sync is set up.
+        self.sync = install_sync(self, db, self.runner)
 
     # Menus
 

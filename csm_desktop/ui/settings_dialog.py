@@ -45,6 +45,7 @@ from csm_desktop.store.database import Database
 from csm_desktop.ui.backup_page import backup_page
 from csm_desktop.ui.language_page import language_page
 from csm_desktop.ui.report_settings import report_settings_page
+from csm_desktop.ui.sync_settings_page import sync_settings_page
 from csm_desktop.ui.workers import JobRunner
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,7 @@ SETTINGS_PAGES: list[tuple[str, PageFactory]] = [
     (QCoreApplication.translate("Settings", "Reports"), report_settings_page),
     (QCoreApplication.translate("Settings", "Language"), language_page),
     (QCoreApplication.translate("Settings", "Backups"), backup_page),
+    (QCoreApplication.translate("Settings", "Team sync"), sync_settings_page),
 ]
 
 

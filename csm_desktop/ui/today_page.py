@@ -100,6 +100,10 @@ class TodayPage(QWidget):
         self.splitter.addWidget(self.side_splitter)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        # Start at 3:2 of the width. A split by size hints gives the list of
+        # changes most of it in longer languages, which cuts off the side lists'
+        # ARR column. Sizes saved by ``restore_state`` replace this split.
+        self.splitter.setSizes([600, 400])
         layout.addWidget(self.splitter, stretch=1)
 
     def _build_top_bar(self) -> QHBoxLayout:

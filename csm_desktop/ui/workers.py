@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from csm_desktop.progress import Cancelled, CancelToken
@@ -27,15 +27,29 @@ WorkFunction = Callable[..., Any]
 # A progress dialog appears only when a job runs longer than this, so quick
 # jobs do not flash a window.
 PROGRESS_DIALOG_DELAY_MS = 400
+# How often the UI thread picks up the newest progress and the outcome of a
+# running job; also the longest delay before a finished job reports.
+PROGRESS_POLL_MS = 50
 
 
-class _Relay(QObject):
-    """Carries signals from the worker thread to the ``Job`` on the UI thread."""
+class _JobState:
+    """What the worker thread writes and the UI thread reads for one job.
 
-    progressed = Signal(int, int, str)
-    succeeded = Signal(object)
-    failed = Signal(object)
-    cancelled = Signal()
+    The worker touches only this plain object, so no Qt call runs on a pool
+    thread; assigning one attribute is atomic under the GIL. The UI thread
+    polls it, which also throttles progress updates to the poll rate.
+    """
+
+    __slots__ = ("name", "token", "latest_progress", "outcome")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.token = CancelToken()
+        self.latest_progress: tuple[int, int, str] | None = None
+        self.outcome: tuple[str, object] | None = None
+
+    def report_progress(self, done: int, total: int, message: str) -> None:
+        self.latest_progress = (done, total, message)
 
 
 class Job(QObject):
@@ -54,51 +68,56 @@ class Job(QObject):
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = name
-        self.token = CancelToken()
+        self.state = _JobState(name)
+        self.token = self.state.token
         self.done = False
-        self.relay = _Relay()
-        self.relay.progressed.connect(self.progressed)
-        self.relay.succeeded.connect(self._on_succeeded)
-        self.relay.failed.connect(self._on_failed)
-        self.relay.cancelled.connect(self._on_cancelled)
+        # Every signal is emitted here, on the UI thread, from what the
+        # worker stored in ``state``.
+        self._shown_progress: tuple[int, int, str] | None = None
+        self._poll = QTimer(self)
+        self._poll.setInterval(PROGRESS_POLL_MS)
+        self._poll.timeout.connect(self._poll_worker)
+        self._poll.start()
 
     def cancel(self) -> None:
         """Ask the work to stop. It stops at its next cancellation check."""
         self.token.cancel()
 
-    @Slot(object)
-    def _on_succeeded(self, result: object) -> None:
-        self.succeeded.emit(result)
-        self._finish()
-
-    @Slot(object)
-    def _on_failed(self, error: object) -> None:
-        self.failed.emit(error)
-        self._finish()
-
     @Slot()
-    def _on_cancelled(self) -> None:
-        self.cancelled.emit()
-        self._finish()
+    def _poll_worker(self) -> None:
+        """Emit new progress, and the outcome once the worker has stored it."""
+        latest = self.state.latest_progress
+        if latest is not None and latest != self._shown_progress:
+            self._shown_progress = latest
+            self.progressed.emit(*latest)
 
-    def _finish(self) -> None:
+        if self.state.outcome is None or self.done:
+            return
+        self._poll.stop()
         self.done = True
+        kind, value = self.state.outcome
+        if kind == "succeeded":
+            self.succeeded.emit(value)
+        elif kind == "failed":
+            self.failed.emit(value)
+        else:
+            self.cancelled.emit()
         self.finished.emit()
 
 
 class _WorkCall:
-    """The callable a pool thread runs: calls the work function and reports through the relay.
+    """The callable a pool thread runs: calls the work function and stores its outcome.
 
-    The pool thread must never drop the last reference to a QObject (the
-    job, its relay, or a widget that a bound-method work function keeps
-    alive), because a QObject destroyed outside its own thread can crash the
-    process. So this call clears its own references before setting
-    ``exited``, and the runner keeps the job and the work function until
-    ``exited`` is set.
+    The pool thread touches only the job's plain ``_JobState``, never the
+    ``Job`` QObject. It must also never drop the last reference to a widget
+    that a bound-method work function keeps alive, because a QObject
+    destroyed outside its own thread can crash the process; so the call
+    clears its reference to the work function before setting ``exited``,
+    and the runner keeps the function until ``exited`` is set.
     """
 
-    def __init__(self, job: Job, work: WorkFunction) -> None:
-        self._job: Job | None = job
+    def __init__(self, state: _JobState, work: WorkFunction) -> None:
+        self._state = state
         self._work: WorkFunction | None = work
         self.exited = threading.Event()
 
@@ -106,28 +125,25 @@ class _WorkCall:
         try:
             self._run()
         finally:
-            self._job = None
             self._work = None
             self.exited.set()
 
     def _run(self) -> None:
-        assert self._job is not None and self._work is not None
-        relay = self._job.relay
-        token = self._job.token
-        name = self._job.name
+        state = self._state
+        work = self._work
+        assert work is not None
         try:
-            result = self._work(progress=relay.progressed.emit, cancel=token)
+            result = work(progress=state.report_progress, cancel=state.token)
         except Cancelled:
-            log.info("Job %r cancelled", name)
-            relay.cancelled.emit()
+            log.info("Job %r cancelled", state.name)
+            outcome: tuple[str, object] = ("cancelled", None)
         except Exception as exc:
-            log.exception("Job %r failed", name)
-            relay.failed.emit(exc)
+            log.exception("Job %r failed", state.name)
+            outcome = ("failed", exc)
         else:
-            if token.cancelled:
-                relay.cancelled.emit()
-            else:
-                relay.succeeded.emit(result)
+            outcome = ("cancelled", None) if state.token.cancelled else ("succeeded", result)
+        del work
+        state.outcome = outcome
 
 
 class JobRunner(QObject):
@@ -156,7 +172,7 @@ class JobRunner(QObject):
         jobs that run longer than ``PROGRESS_DIALOG_DELAY_MS``.
         """
         job = Job(name, self)
-        call = _WorkCall(job, work)
+        call = _WorkCall(job.state, work)
         self._running[job] = _Launch(job, work, call)
         job.finished.connect(self._on_job_finished)
         if progress_parent is not None:
@@ -212,8 +228,9 @@ class _Launch:
 
 def _attach_progress_dialog(job: Job, parent: QWidget, label: str) -> QProgressDialog:
     """Show a delayed progress dialog whose Cancel button cancels ``job``."""
-    dialog = QProgressDialog(label, parent.tr("Cancel"), 0, 0, parent)
-    dialog.setWindowTitle(label or parent.tr("Working…"))
+    cancel_text = QCoreApplication.translate("JobRunner", "Cancel")
+    dialog = QProgressDialog(label, cancel_text, 0, 0, parent)
+    dialog.setWindowTitle(label or QCoreApplication.translate("JobRunner", "Working…"))
     dialog.setMinimumDuration(PROGRESS_DIALOG_DELAY_MS)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
@@ -236,7 +253,7 @@ class _ProgressFeedback(QObject):
     @Slot()
     def on_cancel_clicked(self) -> None:
         if not self._job.done:
-            self._dialog.setLabelText(self._dialog.tr("Cancelling…"))
+            self._dialog.setLabelText(QCoreApplication.translate("JobRunner", "Cancelling…"))
             self._job.cancel()
 
     @Slot(int, int, str)

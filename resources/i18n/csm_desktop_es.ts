@@ -23,6 +23,38 @@
         <comment>Blank rows skipped: %1; total and footer rows skipped: %2</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sync: not connected</source>
+        <translation>Sincronización: sin conexión</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Signed out — sign in again</source>
+        <translation>Sesión cerrada: volver a iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1</source>
+        <translation>Conflictos: %1</translation>
+    </message>
+    <message>
+        <source>Pending changes: %1</source>
+        <translation>Cambios pendientes: %1</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>Rejected changes: %1</source>
+        <translation>Cambios rechazados: %1</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Sincronizado</translation>
+    </message>
 </context>
 <context>
     <name>AccountHeader</name>
@@ -190,46 +222,46 @@
     </message>
     <message>
         <source>Advocacy</source>
-        <translation type="unfinished"></translation>
+        <translation>Advocacy</translation>
     </message>
     <message>
         <source>Advocacy type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de advocacy</translation>
     </message>
     <message>
         <source>Advocacy status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de advocacy</translation>
     </message>
     <message>
         <source>Notes, e.g. where the review was posted</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas, p. ej. dónde se publicó la reseña</translation>
     </message>
     <message>
         <source>Advocacy notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas de advocacy</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Añadir</translation>
     </message>
     <message>
         <source>No contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin contacto</translation>
     </message>
 </context>
 <context>
     <name>BacktestView</name>
     <message>
         <source>Run backtest</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutar backtest</translation>
     </message>
     <message>
         <source>Use suggested weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar los pesos sugeridos</translation>
     </message>
     <message>
         <source>Scores each account every few weeks and checks whether low scores came before churn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntúa cada cuenta cada pocas semanas y comprueba si las puntuaciones bajas precedieron al churn.</translation>
     </message>
     <message>
         <source>Measure</source>
@@ -237,86 +269,86 @@
     </message>
     <message>
         <source>Scores</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntuaciones</translation>
     </message>
     <message>
         <source>Followed by churn</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguidas de churn</translation>
     </message>
     <message>
         <source>ROC AUC</source>
-        <translation type="unfinished"></translation>
+        <translation>ROC AUC</translation>
     </message>
     <message>
         <source>Lift, lowest 10%</source>
-        <translation type="unfinished"></translation>
+        <translation>Lift, 10 % más bajo</translation>
     </message>
     <message>
         <source>Suggested weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Peso sugerido</translation>
     </message>
     <message>
         <source>Churn within (days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Churn en un plazo de (días)</translation>
     </message>
     <message>
         <source>Score every (days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntuar cada (días)</translation>
     </message>
     <message>
         <source>Backtesting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutando el backtest…</translation>
     </message>
     <message>
         <source>Backtesting</source>
-        <translation type="unfinished"></translation>
+        <translation>Backtest</translation>
     </message>
     <message>
         <source>Overall score</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntuación global</translation>
     </message>
     <message>
         <source>Not enough churn history to measure the score.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay suficiente historial de churn para evaluar la puntuación.</translation>
     </message>
     <message>
         <source>%1 scores, %2 followed by churn within %3 days. ROC AUC %4: the chance that an account which churned had the lower score (0.5 is a coin toss, 1 is perfect). The lowest-scored 10% churned %5 times as often as average.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 puntuaciones, %2 seguidas de churn en un plazo de %3 días. ROC AUC %4: probabilidad de que una cuenta que hizo churn tuviera la puntuación más baja (0,5 equivale a lanzar una moneda; 1 es perfecto). El 10 % con menor puntuación hizo churn %5 veces más que la media.</translation>
     </message>
     <message>
         <source>On this data the score barely separates churned from retained accounts; treat its colours as a prompt to look, not a forecast.</source>
-        <translation type="unfinished"></translation>
+        <translation>Con estos datos, la puntuación apenas distingue las cuentas con churn de las retenidas; sus colores sirven como aviso para revisar, no como previsión.</translation>
     </message>
     <message>
         <source>The backtest failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El backtest ha fallado: %1</translation>
     </message>
     <message>
         <source>Backtest cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Backtest cancelado.</translation>
     </message>
 </context>
 <context>
     <name>BackupPage</name>
     <message>
         <source>Daily</source>
-        <translation type="unfinished"></translation>
+        <translation>Diaria</translation>
     </message>
     <message>
         <source>On demand</source>
-        <translation type="unfinished"></translation>
+        <translation>Manual</translation>
     </message>
     <message>
         <source>Before an update</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes de una actualización</translation>
     </message>
     <message>
         <source>Before a restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes de una restauración</translation>
     </message>
     <message>
         <source>Made on</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Why</source>
@@ -324,23 +356,23 @@
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño</translation>
     </message>
     <message>
         <source>Back up now</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer copia ahora</translation>
     </message>
     <message>
         <source>Restore selected…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar la seleccionada…</translation>
     </message>
     <message>
         <source>Backups to keep:</source>
-        <translation type="unfinished"></translation>
+        <translation>Copias que se conservan:</translation>
     </message>
     <message>
         <source>A backup is made every day you use the app and before every update. The oldest are deleted beyond the number you keep; the newest backup made before an update is always kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se hace una copia de seguridad cada día que se usa la aplicación y antes de cada actualización. Las más antiguas se eliminan cuando se supera el número indicado; la copia más reciente hecha antes de una actualización se conserva siempre.</translation>
     </message>
     <message>
         <source>Backups</source>
@@ -348,53 +380,53 @@
     </message>
     <message>
         <source>Backing up…</source>
-        <translation type="unfinished"></translation>
+        <translation>Haciendo la copia de seguridad…</translation>
     </message>
     <message>
         <source>Backup saved as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia de seguridad guardada como %1.</translation>
     </message>
     <message>
         <source>The backup failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La copia de seguridad ha fallado: %1</translation>
     </message>
     <message>
         <source>Restored. CSM Desktop closes now; start it again to see the restored data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Restauración completada. CSM Desktop se cerrará ahora; al volver a abrirlo se verán los datos restaurados.</translation>
     </message>
     <message>
         <source>The data from before the restore is in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los datos anteriores a la restauración están en %1.</translation>
     </message>
     <message>
         <source>Restore backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar copia de seguridad</translation>
     </message>
     <message>
         <source>Replace your current data with this backup? Changes made since it was taken are set aside in a new backup, not lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Sustituir los datos actuales por esta copia de seguridad? Los cambios hechos desde que se creó se guardan aparte en una nueva copia; no se pierden.</translation>
     </message>
 </context>
 <context>
     <name>BatchExport</name>
     <message>
         <source>Exporting {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportando {name}</translation>
     </message>
     <message>
         <source>Batch export finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportación por lotes finalizada</translation>
     </message>
 </context>
 <context>
     <name>BatchExportDialog</name>
     <message>
         <source>Export QBRs</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar QBR</translation>
     </message>
     <message>
         <source>Internal version (adds risk, ARR, forecast and internal notes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión interna (añade riesgo, ARR, previsión y notas internas)</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -402,9 +434,9 @@
     </message>
     <message numerus="yes">
         <source>Export %n QBR(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exportar %n QBR</numerusform>
+            <numerusform>Exportar %n QBR</numerusform>
         </translation>
     </message>
     <message>
@@ -417,53 +449,53 @@
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta</translation>
     </message>
     <message>
         <source>File names follow the pattern %1 (Settings › Reports).</source>
-        <translation type="unfinished"></translation>
+        <translation>Los nombres de archivo siguen el patrón %1 (Configuración › Informes).</translation>
     </message>
     <message>
         <source>Folder for the QBRs</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta para las QBR</translation>
     </message>
     <message>
         <source>Folder %1 does not exist; choose an existing folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>La carpeta %1 no existe; elige una carpeta existente.</translation>
     </message>
     <message>
         <source>Exporting QBRs…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportando las QBR…</translation>
     </message>
     <message numerus="yes">
         <source>%n QBR(s) written.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n QBR generada.</numerusform>
+            <numerusform>%n QBR generadas.</numerusform>
         </translation>
     </message>
     <message>
         <source>These accounts failed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Han fallado estas cuentas:</translation>
     </message>
     <message>
         <source>The batch export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La exportación por lotes ha fallado: %1</translation>
     </message>
 </context>
 <context>
     <name>ChoiceMenuButton</name>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ninguno)</translation>
     </message>
     <message>
         <source>No values</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin valores</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -510,7 +542,7 @@
     </message>
     <message>
         <source>export a Quarterly Business Review PDF, or one per account into a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>exporta una Quarterly Business Review en PDF, o una por cuenta en una carpeta</translation>
     </message>
     <message>
         <source>account name, CRM id or UUID</source>
@@ -518,7 +550,7 @@
     </message>
     <message>
         <source>export one QBR per account (see --filter)</source>
-        <translation type="unfinished"></translation>
+        <translation>exporta una QBR por cuenta (ver --filter)</translation>
     </message>
     <message>
         <source>calendar quarter, e.g. 2024Q4</source>
@@ -526,31 +558,31 @@
     </message>
     <message>
         <source>PDF to write (with --account)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF que se genera (con --account)</translation>
     </message>
     <message>
         <source>folder for the PDFs (with --all); names follow the file-name pattern in settings</source>
-        <translation type="unfinished"></translation>
+        <translation>carpeta para los PDF (con --all); los nombres siguen el patrón de nombre de archivo de la configuración</translation>
     </message>
     <message>
         <source>with --all, only accounts whose name has TEXT</source>
-        <translation type="unfinished"></translation>
+        <translation>con --all, solo las cuentas cuyo nombre contiene TEXT</translation>
     </message>
     <message>
         <source>export the internal version (adds ARR, forecast, risk and internal notes)</source>
-        <translation type="unfinished"></translation>
+        <translation>exporta la versión interna (añade ARR, previsión, riesgo y notas internas)</translation>
     </message>
     <message>
         <source>comma-separated sections to include (default: all); e.g. summary,health,usage</source>
-        <translation type="unfinished"></translation>
+        <translation>secciones que se incluyen, separadas por comas (por defecto: todas); p. ej. summary,health,usage</translation>
     </message>
     <message>
         <source>export a coordinator&apos;s report</source>
-        <translation type="unfinished"></translation>
+        <translation>exporta un informe de coordinación</translation>
     </message>
     <message>
         <source>ARR by health, renewals by quarter, attention list, per-CSM roll-up</source>
-        <translation type="unfinished"></translation>
+        <translation>ARR por health score, renovaciones por trimestre, lista de atención, resumen por CSM</translation>
     </message>
     <message>
         <source>PDF to write</source>
@@ -558,7 +590,7 @@
     </message>
     <message>
         <source>only accounts whose name contains TEXT</source>
-        <translation type="unfinished"></translation>
+        <translation>solo las cuentas cuyo nombre contiene TEXT</translation>
     </message>
     <message>
         <source>language and formats of the PDF, e.g. es_ES or en_US</source>
@@ -566,7 +598,7 @@
     </message>
     <message>
         <source>paper size (default: the report settings, else Letter in US/CA locales, A4 elsewhere)</source>
-        <translation type="unfinished"></translation>
+        <translation>tamaño de papel (por defecto: el de la configuración de informes; si no, Letter en las configuraciones regionales US/CA y A4 en las demás)</translation>
     </message>
     <message>
         <source>list the portfolio as tab-separated text</source>
@@ -606,75 +638,75 @@
     </message>
     <message>
         <source>create, list or restore backups</source>
-        <translation type="unfinished"></translation>
+        <translation>crea, lista o restaura copias de seguridad</translation>
     </message>
     <message>
         <source>back up the database now</source>
-        <translation type="unfinished"></translation>
+        <translation>hace ahora una copia de seguridad de la base de datos</translation>
     </message>
     <message>
         <source>then delete all but the newest N backups (default: the app&apos;s setting)</source>
-        <translation type="unfinished"></translation>
+        <translation>después elimina todas las copias salvo las N más recientes (por defecto: la configuración de la aplicación)</translation>
     </message>
     <message>
         <source>list backups, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>lista las copias de seguridad, de la más reciente a la más antigua</translation>
     </message>
     <message>
         <source>replace the database with a backup (the current file is backed up first)</source>
-        <translation type="unfinished"></translation>
+        <translation>sustituye la base de datos por una copia de seguridad (antes se hace una copia del archivo actual)</translation>
     </message>
     <message>
         <source>backup file, or &apos;newest&apos; for the newest sound backup</source>
-        <translation type="unfinished"></translation>
+        <translation>archivo de copia de seguridad, o &apos;newest&apos; para la copia válida más reciente</translation>
     </message>
     <message>
         <source>check the database file with SQLite&apos;s quick_check, without changing it</source>
-        <translation type="unfinished"></translation>
+        <translation>comprueba el archivo de base de datos con quick_check de SQLite, sin modificarlo</translation>
     </message>
     <message>
         <source>erase a contact&apos;s name, email, phone and survey comments on request</source>
-        <translation type="unfinished"></translation>
+        <translation>borra, a petición, el nombre, el correo electrónico, el teléfono y los comentarios de encuestas de un contacto</translation>
     </message>
     <message>
         <source>contact UUID, or an email or name matching one</source>
-        <translation type="unfinished"></translation>
+        <translation>UUID del contacto, o un correo electrónico o nombre que coincida con uno</translation>
     </message>
     <message>
         <source>sync with the team server</source>
-        <translation type="unfinished"></translation>
+        <translation>sincroniza con el servidor del equipo</translation>
     </message>
     <message>
         <source>connect to a team server; reads the access token from standard input</source>
-        <translation type="unfinished"></translation>
+        <translation>conecta con un servidor del equipo; lee el token de acceso de la entrada estándar</translation>
     </message>
     <message>
         <source>server URL (https://…)</source>
-        <translation type="unfinished"></translation>
+        <translation>URL del servidor (https://…)</translation>
     </message>
     <message>
         <source>sync once now</source>
-        <translation type="unfinished"></translation>
+        <translation>sincroniza una vez ahora</translation>
     </message>
     <message>
         <source>show pending changes and conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>muestra los cambios pendientes y los conflictos</translation>
     </message>
     <message>
         <source>no token on standard input; pipe the token in</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay token en la entrada estándar; pásalo mediante una tubería</translation>
     </message>
     <message>
         <source>Connected to {url} as {email} ({role}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectado a {url} como {email} ({role}).</translation>
     </message>
     <message>
         <source>Pushed: {pushed}. Pulled: {pulled} changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviados: {pushed}. Recibidos: {pulled} cambios.</translation>
     </message>
     <message>
         <source>Rejected change {seq}: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio {seq} rechazado: {detail}</translation>
     </message>
 </context>
 <context>
@@ -736,6 +768,105 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts and proposals</source>
+        <translation>Conflictos y propuestas de sincronización</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mi valor</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Su valor</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>Elección</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflictos</translation>
+    </message>
+    <message>
+        <source>&amp;Apply choices</source>
+        <translation>&amp;Aplicar elecciones</translation>
+    </message>
+    <message>
+        <source>The same field was changed here and elsewhere. Choose the value to keep for each row, then press Apply choices.</source>
+        <translation>El mismo campo se ha cambiado aquí y en otro sitio. Hay que elegir el valor que se conserva en cada fila y después pulsar Aplicar elecciones.</translation>
+    </message>
+    <message>
+        <source>No open conflicts or proposals.</source>
+        <translation>No hay conflictos ni propuestas abiertos.</translation>
+    </message>
+    <message>
+        <source>(whole record)</source>
+        <translation>(registro completo)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>Decidir más tarde</translation>
+    </message>
+    <message>
+        <source>Choice for %1</source>
+        <translation>Elección para %1</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflicto</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Propuesta</translation>
+    </message>
+    <message>
+        <source>Edit of a deleted record</source>
+        <translation>Edición de un registro eliminado</translation>
+    </message>
+    <message>
+        <source>Delete not applied</source>
+        <translation>Eliminación no aplicada</translation>
+    </message>
+    <message>
+        <source>Use mine</source>
+        <translation>Usar mi valor</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Conservar su valor</translation>
+    </message>
+    <message>
+        <source>Accept proposal</source>
+        <translation>Aceptar la propuesta</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+</context>
+<context>
     <name>ContactsTab</name>
     <message>
         <source>Name</source>
@@ -747,11 +878,11 @@
     </message>
     <message>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Roles</translation>
     </message>
     <message>
         <source>Last contacted</source>
-        <translation type="unfinished"></translation>
+        <translation>Último contacto</translation>
     </message>
     <message>
         <source>Email</source>
@@ -759,11 +890,11 @@
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactos</translation>
     </message>
     <message>
         <source>Contact</source>
@@ -775,52 +906,54 @@
     </message>
     <message>
         <source>Contacted &amp;today</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactado &amp;hoy</translation>
     </message>
     <message>
         <source>&amp;New contact</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuevo contacto</translation>
     </message>
     <message>
         <source>&amp;Save contact</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar contacto</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom&amp;bre</translation>
     </message>
     <message>
         <source>T&amp;itle</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cargo</translation>
     </message>
     <message>
         <source>&amp;Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo &amp;electrónico</translation>
     </message>
     <message>
         <source>&amp;Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telé&amp;fono</translation>
     </message>
 </context>
 <context>
     <name>CrashDialog</name>
     <message>
         <source>CSM Desktop: unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>CSM Desktop: error inesperado</translation>
     </message>
     <message>
         <source>Something went wrong inside CSM Desktop. Your saved data is safe: every change is stored when you make it, and unfinished changes were undone.
 
 Please copy the report below and send it to your support contact. Stored credentials are removed from it; read it before sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ha producido un error en CSM Desktop. Los datos guardados están a salvo: cada cambio se guarda al hacerlo y los cambios sin terminar se han deshecho.
+
+Copia el informe de abajo y envíalo a tu contacto de soporte. Las credenciales guardadas se eliminan del informe; revísalo antes de enviarlo.</translation>
     </message>
     <message>
         <source>Copy report</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar informe</translation>
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiado</translation>
     </message>
 </context>
 <context>
@@ -834,50 +967,50 @@ Please copy the report below and send it to your support contact. Stored credent
     <name>ExportDialog</name>
     <message>
         <source>Export data</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar datos</translation>
     </message>
     <message>
         <source>Everything (JSON archive, imports back losslessly)</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo (archivo JSON, se vuelve a importar sin pérdidas)</translation>
     </message>
     <message>
         <source>CSV (UTF-8)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (UTF-8)</translation>
     </message>
     <message>
         <source>Excel workbook (.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Libro de Excel (.xlsx)</translation>
     </message>
     <message>
         <source>Add a byte order mark so Excel on Windows shows accents</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una marca de orden de bytes (BOM) para que Excel en Windows muestre los acentos</translation>
     </message>
     <message>
         <source>Export:</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar:</translation>
     </message>
     <message>
         <source>Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>Formato:</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportando…</translation>
     </message>
     <message>
         <source>Wrote %1 rows to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 filas escritas en %2</translation>
     </message>
 </context>
 <context>
     <name>FilePage</name>
     <message>
         <source>Choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir un archivo</translation>
     </message>
     <message>
         <source>CSV or other delimited text, Excel (.xlsx) or a JSON list of records.</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV u otro texto delimitado, Excel (.xlsx) o una lista de registros JSON.</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -885,51 +1018,51 @@ Please copy the report below and send it to your support contact. Stored credent
     </message>
     <message>
         <source>None: suggest from the header</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguno: sugerir a partir del encabezado</translation>
     </message>
     <message>
         <source>Detect</source>
-        <translation type="unfinished"></translation>
+        <translation>Detectar</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo:</translation>
     </message>
     <message>
         <source>Rows are:</source>
-        <translation type="unfinished"></translation>
+        <translation>Las filas son:</translation>
     </message>
     <message>
         <source>Source system:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sistema de origen:</translation>
     </message>
     <message>
         <source>Profile:</source>
-        <translation type="unfinished"></translation>
+        <translation>Perfil:</translation>
     </message>
     <message>
         <source>Encoding:</source>
-        <translation type="unfinished"></translation>
+        <translation>Codificación:</translation>
     </message>
     <message>
         <source>Delimiter:</source>
-        <translation type="unfinished"></translation>
+        <translation>Delimitador:</translation>
     </message>
     <message>
         <source>Detected:</source>
-        <translation type="unfinished"></translation>
+        <translation>Detectado:</translation>
     </message>
     <message>
         <source>Import data</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar datos</translation>
     </message>
     <message>
         <source>Data files (*.csv *.txt *.tsv *.xlsx *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos de datos (*.csv *.txt *.tsv *.xlsx *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>A saved mapping for this report was found and applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ha encontrado y aplicado una asignación guardada para este informe.</translation>
     </message>
 </context>
 <context>
@@ -991,15 +1124,15 @@ Please copy the report below and send it to your support contact. Stored credent
     </message>
     <message>
         <source>Current</source>
-        <translation type="unfinished"></translation>
+        <translation>Actual</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -1007,11 +1140,11 @@ Please copy the report below and send it to your support contact. Stored credent
     </message>
     <message>
         <source>Objective</source>
-        <translation type="unfinished"></translation>
+        <translation>Objetivo</translation>
     </message>
     <message>
         <source>Goals</source>
-        <translation type="unfinished"></translation>
+        <translation>Objetivos</translation>
     </message>
     <message>
         <source>Date</source>
@@ -1019,59 +1152,59 @@ Please copy the report below and send it to your support contact. Stored credent
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario</translation>
     </message>
     <message>
         <source>Check-ins</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguimientos</translation>
     </message>
     <message>
         <source>New goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo objetivo</translation>
     </message>
     <message>
         <source>Objective, e.g. 80 % of seats active</source>
-        <translation type="unfinished"></translation>
+        <translation>Objetivo, p. ej. 80 % de licencias activas</translation>
     </message>
     <message>
         <source>Target value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor meta</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Unidad</translation>
     </message>
     <message>
         <source>Goal due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha límite del objetivo</translation>
     </message>
     <message>
         <source>Add &amp;goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir &amp;objetivo</translation>
     </message>
     <message>
         <source>Check-in date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha del seguimiento</translation>
     </message>
     <message>
         <source>Value reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor alcanzado</translation>
     </message>
     <message>
         <source>Goal status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado del objetivo</translation>
     </message>
     <message>
         <source>Check-in comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario del seguimiento</translation>
     </message>
     <message>
         <source>&amp;Check in</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar &amp;seguimiento</translation>
     </message>
 </context>
 <context>
@@ -1117,23 +1250,23 @@ Please copy the report below and send it to your support contact. Stored credent
     <name>HealthAlert</name>
     <message>
         <source>{0}: the health score went stale (no recent data).</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: el health score está desactualizado (no hay datos recientes).</translation>
     </message>
     <message>
         <source>{0}: health changed from {1} to {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: el health score ha pasado de {1} a {2}.</translation>
     </message>
     <message>
         <source>{0}: product usage fell {1}% in the last 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: el uso del producto ha bajado un {1}% en los últimos 30 días.</translation>
     </message>
     <message>
         <source>{0}: a detractor NPS answer ({1} of 10).</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: respuesta NPS de detractor ({1} de 10).</translation>
     </message>
     <message>
         <source>{0}: red health with a renewal on {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: health score rojo con una renovación el {1}.</translation>
     </message>
 </context>
 <context>
@@ -1144,81 +1277,81 @@ Please copy the report below and send it to your support contact. Stored credent
     </message>
     <message>
         <source>%1 ✎ overridden</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ✎ ajustado manualmente</translation>
     </message>
     <message>
         <source>A CSM overrode the computed score.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un CSM ha sustituido la puntuación calculada.</translation>
     </message>
 </context>
 <context>
     <name>HealthChange</name>
     <message>
         <source>No score to compare with on {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay puntuación con la que comparar el {0}.</translation>
     </message>
     <message>
         <source>About the same score as on {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntuación similar a la del {0}.</translation>
     </message>
     <message>
         <source>Up {0} points since {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sube {0} puntos desde el {1}.</translation>
     </message>
     <message>
         <source>Down {0} points since {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baja {0} puntos desde el {1}.</translation>
     </message>
 </context>
 <context>
     <name>HealthMeasure</name>
     <message>
         <source>Usage trend (30 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tendencia de uso (30 días)</translation>
     </message>
     <message>
         <source>Usage trend (90 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tendencia de uso (90 días)</translation>
     </message>
     <message>
         <source>Adoption breadth</source>
-        <translation type="unfinished"></translation>
+        <translation>Amplitud de adopción</translation>
     </message>
     <message>
         <source>Seat utilisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Uso de licencias</translation>
     </message>
     <message>
         <source>NPS</source>
-        <translation type="unfinished"></translation>
+        <translation>NPS</translation>
     </message>
     <message>
         <source>CSAT</source>
-        <translation type="unfinished"></translation>
+        <translation>CSAT</translation>
     </message>
     <message>
         <source>Support load</source>
-        <translation type="unfinished"></translation>
+        <translation>Carga de soporte</translation>
     </message>
     <message>
         <source>Escalations</source>
-        <translation type="unfinished"></translation>
+        <translation>Escalados</translation>
     </message>
     <message>
         <source>Engagement recency</source>
-        <translation type="unfinished"></translation>
+        <translation>Recencia de la interacción</translation>
     </message>
     <message>
         <source>Onboarding progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso del onboarding</translation>
     </message>
     <message>
         <source>Invoice status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de facturas</translation>
     </message>
     <message>
         <source>Churn history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de churn</translation>
     </message>
     <message>
         <source>Usage</source>
@@ -1226,7 +1359,7 @@ Please copy the report below and send it to your support contact. Stored credent
     </message>
     <message>
         <source>Sentiment</source>
-        <translation type="unfinished"></translation>
+        <translation>Sentimiento</translation>
     </message>
     <message>
         <source>Support</source>
@@ -1234,22 +1367,22 @@ Please copy the report below and send it to your support contact. Stored credent
     </message>
     <message>
         <source>Engagement</source>
-        <translation type="unfinished"></translation>
+        <translation>Interacción</translation>
     </message>
     <message>
         <source>Commercial</source>
-        <translation type="unfinished"></translation>
+        <translation>Comercial</translation>
     </message>
 </context>
 <context>
     <name>HealthPanel</name>
     <message>
         <source>Set override…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustar manualmente…</translation>
     </message>
     <message>
         <source>Clear override</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar ajuste manual</translation>
     </message>
     <message>
         <source>Measure</source>
@@ -1269,59 +1402,59 @@ Please copy the report below and send it to your support contact. Stored credent
     </message>
     <message>
         <source>Loading health…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando el health score…</translation>
     </message>
     <message>
         <source>Health could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha podido cargar el health score: %1</translation>
     </message>
     <message>
         <source>No health snapshots yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay health score calculado.</translation>
     </message>
     <message>
         <source>%1 of %2 measures</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 medidas</translation>
     </message>
     <message>
         <source>%1 %2 · coverage %3 · as of %4 · profile %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 · cobertura %3 · a %4 · perfil %5</translation>
     </message>
     <message>
         <source>Stale: the newest data for this score is from %1, older than its validity period. The score is shown grey, never green, until fresh data arrives.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactualizado: los datos más recientes de esta puntuación son del %1, anteriores a su periodo de validez. La puntuación se muestra en gris, nunca en verde, hasta que lleguen datos nuevos.</translation>
     </message>
     <message>
         <source>No override: the computed score is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin ajuste manual: se muestra la puntuación calculada.</translation>
     </message>
     <message>
         <source>Overridden to %1 by %2 on %3: “%4”. Computed score underneath: %5 (%6).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustado a %1 por %2 el %3: «%4». Puntuación calculada subyacente: %5 (%6).</translation>
     </message>
     <message>
         <source>Expires after %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Caduca tras %1.</translation>
     </message>
     <message>
         <source>Not applicable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No aplicable: %1</translation>
     </message>
     <message>
         <source>Stale: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactualizado: %1</translation>
     </message>
     <message>
         <source>Computed score</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntuación calculada</translation>
     </message>
     <message>
         <source>Override</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuste manual</translation>
     </message>
     <message>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Actividad</translation>
     </message>
     <message>
         <source>Renewal</source>
@@ -1329,7 +1462,7 @@ Please copy the report below and send it to your support contact. Stored credent
     </message>
     <message>
         <source>Profile change</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio de perfil</translation>
     </message>
     <message>
         <source>Stale</source>
@@ -1337,7 +1470,7 @@ Please copy the report below and send it to your support contact. Stored credent
     </message>
     <message>
         <source>Health score over time</source>
-        <translation type="unfinished"></translation>
+        <translation>Evolución del health score</translation>
     </message>
     <message>
         <source>No health snapshots yet</source>
@@ -1345,7 +1478,7 @@ Please copy the report below and send it to your support contact. Stored credent
     </message>
     <message>
         <source>Override not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuste manual no guardado</translation>
     </message>
 </context>
 <context>
@@ -1356,19 +1489,19 @@ Please copy the report below and send it to your support contact. Stored credent
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactos</translation>
     </message>
     <message>
         <source>Subscriptions and renewals</source>
-        <translation type="unfinished"></translation>
+        <translation>Suscripciones y renovaciones</translation>
     </message>
     <message>
         <source>Usage metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Métricas de uso</translation>
     </message>
     <message>
         <source>Survey responses (NPS, CSAT)</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuestas de encuestas (NPS, CSAT)</translation>
     </message>
     <message>
         <source>Support tickets</source>
@@ -1376,7 +1509,7 @@ Please copy the report below and send it to your support contact. Stored credent
     </message>
     <message>
         <source>Invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturas</translation>
     </message>
     <message>
         <source>Churn events</source>
@@ -1384,50 +1517,65 @@ Please copy the report below and send it to your support contact. Stored credent
     </message>
     <message>
         <source>Activities and call notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Actividades y notas de llamada</translation>
     </message>
     <message>
         <source>External id</source>
-        <translation type="unfinished"></translation>
+        <translation>Id externo</translation>
     </message>
     <message>
         <source>Name (normalised)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre (normalizado)</translation>
     </message>
     <message>
         <source>Web domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Dominio web</translation>
     </message>
     <message>
         <source>Import data</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar datos</translation>
     </message>
     <message>
         <source>Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabulador</translation>
     </message>
     <message>
         <source>Comma (,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Coma (,)</translation>
     </message>
     <message>
         <source>Semicolon (;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Punto y coma (;)</translation>
     </message>
     <message>
         <source>Vertical bar (|)</source>
-        <translation type="unfinished"></translation>
+        <translation>Barra vertical (|)</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Procesando…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
         <source>Risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Riesgo</translation>
     </message>
     <message>
         <source>Expansion</source>
-        <translation type="unfinished"></translation>
+        <translation>Expansión</translation>
     </message>
     <message>
         <source>Renewal</source>
@@ -1439,131 +1587,131 @@ Please copy the report below and send it to your support contact. Stored credent
     </message>
     <message>
         <source>Advocacy</source>
-        <translation type="unfinished"></translation>
+        <translation>Advocacy</translation>
     </message>
     <message>
         <source>Lifecycle</source>
-        <translation type="unfinished"></translation>
+        <translation>Ciclo de vida</translation>
     </message>
     <message>
         <source>Urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>Urgente</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Alta</translation>
     </message>
     <message>
         <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Baja</translation>
     </message>
     <message>
         <source>On track</source>
-        <translation type="unfinished"></translation>
+        <translation>En buen camino</translation>
     </message>
     <message>
         <source>At risk</source>
-        <translation type="unfinished"></translation>
+        <translation>En riesgo</translation>
     </message>
     <message>
         <source>Achieved</source>
-        <translation type="unfinished"></translation>
+        <translation>Conseguido</translation>
     </message>
     <message>
         <source>Missed</source>
-        <translation type="unfinished"></translation>
+        <translation>No conseguido</translation>
     </message>
     <message>
         <source>Commit</source>
-        <translation type="unfinished"></translation>
+        <translation>Commit</translation>
     </message>
     <message>
         <source>Best case</source>
-        <translation type="unfinished"></translation>
+        <translation>Best case</translation>
     </message>
     <message>
         <source>Identified</source>
-        <translation type="unfinished"></translation>
+        <translation>Identificada</translation>
     </message>
     <message>
         <source>Qualified</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualificada</translation>
     </message>
     <message>
         <source>Proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>Propuesta</translation>
     </message>
     <message>
         <source>Won</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganada</translation>
     </message>
     <message>
         <source>Lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Perdida</translation>
     </message>
     <message>
         <source>Champion</source>
-        <translation type="unfinished"></translation>
+        <translation>Champion</translation>
     </message>
     <message>
         <source>Economic buyer</source>
-        <translation type="unfinished"></translation>
+        <translation>Decisor económico</translation>
     </message>
     <message>
         <source>Executive sponsor</source>
-        <translation type="unfinished"></translation>
+        <translation>Sponsor ejecutivo</translation>
     </message>
     <message>
         <source>Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrador</translation>
     </message>
     <message>
         <source>Detractor</source>
-        <translation type="unfinished"></translation>
+        <translation>Detractor</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referencia</translation>
     </message>
     <message>
         <source>Case study</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso de éxito</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Reseña</translation>
     </message>
     <message>
         <source>Referral</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendación</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Evento</translation>
     </message>
     <message>
         <source>Willing</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispuesto</translation>
     </message>
     <message>
         <source>Requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitado</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>En curso</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Completado</translation>
     </message>
     <message>
         <source>Declined</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazado</translation>
     </message>
 </context>
 <context>
@@ -1711,47 +1859,47 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     <name>MappingPage</name>
     <message>
         <source>Map columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Asignar columnas</translation>
     </message>
     <message>
         <source>Suggested from the header names; fields marked * are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sugeridas a partir de los nombres del encabezado; los campos marcados con * son obligatorios.</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo</translation>
     </message>
     <message>
         <source>Column in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Columna del archivo</translation>
     </message>
     <message>
         <source>Or a fixed value</source>
-        <translation type="unfinished"></translation>
+        <translation>O un valor fijo</translation>
     </message>
     <message>
         <source>Create accounts the file names but the app lacks</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear las cuentas que aparecen en el archivo pero no existen en la aplicación</translation>
     </message>
     <message>
         <source>Suggest from the values</source>
-        <translation type="unfinished"></translation>
+        <translation>Sugerir a partir de los valores</translation>
     </message>
     <message>
         <source>Match stored accounts on:</source>
-        <translation type="unfinished"></translation>
+        <translation>Emparejar con las cuentas guardadas por:</translation>
     </message>
     <message>
         <source>The account column holds the account&apos;s:</source>
-        <translation type="unfinished"></translation>
+        <translation>Contenido de la columna de cuenta:</translation>
     </message>
     <message>
         <source>Survey scale:</source>
-        <translation type="unfinished"></translation>
+        <translation>Escala de la encuesta:</translation>
     </message>
     <message>
         <source>(not imported)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no se importa)</translation>
     </message>
 </context>
 <context>
@@ -1762,23 +1910,23 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Two or three sentences for the timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Dos o tres frases para la cronología</translation>
     </message>
     <message>
         <source>What was said</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué se dijo</translation>
     </message>
     <message>
         <source>One decision per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Una decisión por línea</translation>
     </message>
     <message>
         <source>One step per line; each can become a task</source>
-        <translation type="unfinished"></translation>
+        <translation>Un paso por línea; cada uno puede convertirse en una tarea</translation>
     </message>
     <message>
         <source>Discard draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar borrador</translation>
     </message>
     <message>
         <source>Save note</source>
@@ -1786,27 +1934,27 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Save the note (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la nota (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Save and create tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar y crear tareas</translation>
     </message>
     <message>
         <source>Save the note and make one task per next step (Ctrl+Shift+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la nota y crear una tarea por cada próximo paso (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
         <source>Note type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de nota</translation>
     </message>
     <message>
         <source>Note date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de la nota</translation>
     </message>
     <message>
         <source>Note title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título de la nota</translation>
     </message>
     <message>
         <source>Attendees</source>
@@ -1814,7 +1962,7 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -1830,23 +1978,23 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>&amp;Type</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tipo</translation>
     </message>
     <message>
         <source>&amp;Date</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fecha</translation>
     </message>
     <message>
         <source>T&amp;itle</source>
-        <translation type="unfinished"></translation>
+        <translation>Tít&amp;ulo</translation>
     </message>
     <message>
         <source>&amp;Attendees</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Asistentes</translation>
     </message>
     <message>
         <source>&amp;Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Resumen</translation>
     </message>
     <message>
         <source>&amp;Notes</source>
@@ -1854,23 +2002,23 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>D&amp;ecisions</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;ecisiones</translation>
     </message>
     <message>
         <source>Ne&amp;xt steps</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Próximos pasos</translation>
     </message>
     <message>
         <source>Recovered an unsaved draft from %1 %2. Finish it, or discard it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ha recuperado un borrador sin guardar del %1 %2. Terminarlo o descartarlo.</translation>
     </message>
     <message>
         <source>Draft not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador no guardado: %1</translation>
     </message>
     <message>
         <source>Draft saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador guardado</translation>
     </message>
     <message>
         <source>The note could not be saved: %1</source>
@@ -1923,7 +2071,7 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     <name>OverrideDialog</name>
     <message>
         <source>Override health</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustar el health score manualmente</translation>
     </message>
     <message>
         <source>Score</source>
@@ -1931,38 +2079,38 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Color</translation>
     </message>
     <message>
         <source>Why is the computed score wrong? (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Por qué es incorrecta la puntuación calculada? (obligatorio)</translation>
     </message>
     <message>
         <source>Expires after</source>
-        <translation type="unfinished"></translation>
+        <translation>Caduca tras</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Set by</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustado por</translation>
     </message>
     <message>
         <source>Write a reason: it is shown with the override.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta el motivo: se muestra junto al ajuste manual.</translation>
     </message>
     <message>
         <source>Enter the name of the person setting the override.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta el nombre de la persona que hace el ajuste manual.</translation>
     </message>
 </context>
 <context>
     <name>OverviewTab</name>
     <message>
         <source>Key figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Cifras clave</translation>
     </message>
     <message>
         <source>ARR</source>
@@ -1970,15 +2118,15 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Forecast ARR</source>
-        <translation type="unfinished"></translation>
+        <translation>ARR previsto</translation>
     </message>
     <message>
         <source>Renewal probability</source>
-        <translation type="unfinished"></translation>
+        <translation>Probabilidad de renovación</translation>
     </message>
     <message>
         <source>Open expansion</source>
-        <translation type="unfinished"></translation>
+        <translation>Expansión abierta</translation>
     </message>
     <message>
         <source>Last touch</source>
@@ -1986,23 +2134,23 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Open tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Tareas abiertas</translation>
     </message>
     <message>
         <source>Overdue tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Tareas vencidas</translation>
     </message>
     <message>
         <source>Goals on track</source>
-        <translation type="unfinished"></translation>
+        <translation>Objetivos en buen camino</translation>
     </message>
     <message>
         <source>Contacts (champions)</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactos (champions)</translation>
     </message>
     <message>
         <source>Open tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets abiertos</translation>
     </message>
     <message>
         <source>Never</source>
@@ -2010,7 +2158,78 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>PendingChangesDialog</name>
+    <message>
+        <source>Pending sync changes</source>
+        <translation>Cambios de sincronización pendientes</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Campos</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Pending changes</source>
+        <translation>Cambios pendientes</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Sincronizar &amp;ahora</translation>
+    </message>
+    <message>
+        <source>all fields</source>
+        <translation>todos los campos</translation>
+    </message>
+    <message>
+        <source>%1 changes wait to be sent; %2 were rejected by the server.</source>
+        <translation>%1 cambios esperan a enviarse; el servidor ha rechazado %2.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Creación</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edición</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminación</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restauración</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Sent, waiting for the server&apos;s reply</source>
+        <translation>Enviado, a la espera de la respuesta del servidor</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Rechazado: %1</translation>
     </message>
 </context>
 <context>
@@ -2139,11 +2358,11 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     <name>PortfolioFilterBar</name>
     <message>
         <source>Filter by name, owner, industry, segment or tag (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por nombre, responsable, sector, segmento o etiqueta (Ctrl+F)</translation>
     </message>
     <message>
         <source>Filter accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar cuentas</translation>
     </message>
     <message>
         <source>Health:</source>
@@ -2167,19 +2386,19 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Renewal window</source>
-        <translation type="unfinished"></translation>
+        <translation>Plazo de renovación</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar filtros</translation>
     </message>
     <message>
         <source>Health %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Health score %1</translation>
     </message>
     <message>
         <source>Renewal: any time</source>
-        <translation type="unfinished"></translation>
+        <translation>Renovación: cualquier fecha</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -2199,7 +2418,7 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Within 180 days</source>
-        <translation type="unfinished"></translation>
+        <translation>En 180 días o menos</translation>
     </message>
 </context>
 <context>
@@ -2332,11 +2551,11 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     <name>PortfolioReport</name>
     <message>
         <source>Reading the portfolio</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo la cartera</translation>
     </message>
     <message>
         <source>Drawing the charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibujando los gráficos</translation>
     </message>
     <message>
         <source>Laying out the PDF</source>
@@ -2344,15 +2563,15 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Portfolio report as of {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe de cartera a {date}</translation>
     </message>
     <message>
         <source>ARR by health, renewals and accounts needing attention</source>
-        <translation type="unfinished"></translation>
+        <translation>ARR por health score, renovaciones y cuentas que requieren atención</translation>
     </message>
     <message>
         <source>Portfolio report · internal</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe de cartera · interno</translation>
     </message>
     <message>
         <source>Report saved</source>
@@ -2364,15 +2583,15 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Portfolio report</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe de cartera</translation>
     </message>
     <message>
         <source>Customer portfolio</source>
-        <translation type="unfinished"></translation>
+        <translation>Cartera de clientes</translation>
     </message>
     <message>
         <source>As of {date} · {count} accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>A {date} · {count} cuentas</translation>
     </message>
     <message>
         <source>Prepared on {date}</source>
@@ -2380,19 +2599,19 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>ARR by health colour</source>
-        <translation type="unfinished"></translation>
+        <translation>ARR por color de health score</translation>
     </message>
     <message>
         <source>The portfolio has no accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cartera no tiene cuentas.</translation>
     </message>
     <message>
         <source>Total ARR</source>
-        <translation type="unfinished"></translation>
+        <translation>ARR total</translation>
     </message>
     <message>
         <source>At-risk ARR (red, or yellow and declining)</source>
-        <translation type="unfinished"></translation>
+        <translation>ARR en riesgo (rojo, o amarillo y empeorando)</translation>
     </message>
     <message>
         <source>Accounts</source>
@@ -2400,23 +2619,23 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Need attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Requieren atención</translation>
     </message>
     <message>
         <source>Accounts by health colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuentas por color de health score</translation>
     </message>
     <message>
         <source>{count} accounts bill in another currency and are left out of the ARR totals.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} cuentas facturan en otra moneda y no se incluyen en los totales de ARR.</translation>
     </message>
     <message>
         <source>ARR renewing by quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>ARR que se renueva por trimestre</translation>
     </message>
     <message>
         <source>Renewals by quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>Renovaciones por trimestre</translation>
     </message>
     <message>
         <source>Quarter</source>
@@ -2424,7 +2643,7 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Renewals</source>
-        <translation type="unfinished"></translation>
+        <translation>Renovaciones</translation>
     </message>
     <message>
         <source>ARR</source>
@@ -2432,27 +2651,27 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Health movement over 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Evolución del health score en 90 días</translation>
     </message>
     <message>
         <source>Rows: colour about 90 days earlier. Columns: colour now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filas: color hace unos 90 días. Columnas: color actual.</translation>
     </message>
     <message>
         <source>Before \ now</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes \ ahora</translation>
     </message>
     <message>
         <source>Accounts needing attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuentas que requieren atención</translation>
     </message>
     <message>
         <source>Red, or yellow and declining, or renewing within 90 days without green health. Largest ARR first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rojas, o amarillas y empeorando, o con renovación en 90 días o menos sin health score verde. Primero las de mayor ARR.</translation>
     </message>
     <message>
         <source>No account needs attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna cuenta requiere atención.</translation>
     </message>
     <message>
         <source>Account</source>
@@ -2476,23 +2695,23 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Roll-up by CSM</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen por CSM</translation>
     </message>
     <message>
         <source>No account has an owner CSM, so there is no roll-up by CSM.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna cuenta tiene un CSM responsable, así que no hay resumen por CSM.</translation>
     </message>
     <message>
         <source>no owner</source>
-        <translation type="unfinished"></translation>
+        <translation>sin responsable</translation>
     </message>
     <message>
         <source>CSM</source>
-        <translation type="unfinished"></translation>
+        <translation>CSM</translation>
     </message>
     <message>
         <source>At-risk ARR</source>
-        <translation type="unfinished"></translation>
+        <translation>ARR en riesgo</translation>
     </message>
     <message>
         <source>Red</source>
@@ -2503,22 +2722,22 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     <name>PreviewPage</name>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa</translation>
     </message>
     <message>
         <source>Read as: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Leído como: %1</translation>
     </message>
     <message>
         <source>Title rows skipped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Filas de título omitidas: %1</translation>
     </message>
 </context>
 <context>
     <name>Privacy</name>
     <message>
         <source>Erased contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto borrado</translation>
     </message>
 </context>
 <context>
@@ -2628,130 +2847,130 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Health moved from {start} to {end} over the quarter.</source>
-        <translation type="unfinished"></translation>
+        <translation>El health score pasó de {start} a {end} durante el trimestre.</translation>
     </message>
     <message>
         <source>Health stood at {end} at the end of the quarter.</source>
-        <translation type="unfinished"></translation>
+        <translation>El health score cerró el trimestre en {end}.</translation>
     </message>
     <message>
         <source>Product use rose {percent} over the previous quarter.</source>
-        <translation type="unfinished"></translation>
+        <translation>El uso del producto creció un {percent} respecto al trimestre anterior.</translation>
     </message>
     <message>
         <source>Product use fell {percent} against the previous quarter.</source>
-        <translation type="unfinished"></translation>
+        <translation>El uso del producto bajó un {percent} respecto al trimestre anterior.</translation>
     </message>
     <message>
         <source>Product use held steady against the previous quarter.</source>
-        <translation type="unfinished"></translation>
+        <translation>El uso del producto se mantuvo estable respecto al trimestre anterior.</translation>
     </message>
     <message>
         <source>Active users rose {percent} over the quarter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los usuarios activos crecieron un {percent} durante el trimestre.</translation>
     </message>
     <message>
         <source>Active users fell {percent} over the quarter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los usuarios activos bajaron un {percent} durante el trimestre.</translation>
     </message>
     <message>
         <source>Active users held steady over the quarter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los usuarios activos se mantuvieron estables durante el trimestre.</translation>
     </message>
     <message>
         <source>{achieved} of {planned} goals due this quarter were achieved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se consiguieron {achieved} de los {planned} objetivos previstos para este trimestre.</translation>
     </message>
     <message>
         <source>{count} support tickets were opened; {open} remain open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se abrieron {count} tickets de soporte; {open} siguen abiertos.</translation>
     </message>
     <message>
         <source>The Net Promoter Score was {nps} from {count} responses.</source>
-        <translation type="unfinished"></translation>
+        <translation>El Net Promoter Score fue {nps}, con {count} respuestas.</translation>
     </message>
     <message>
         <source>This quarter has little recorded activity to summarise.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este trimestre hay poca actividad registrada que resumir.</translation>
     </message>
     <message>
         <source>- Achieved: {objective}</source>
-        <translation type="unfinished"></translation>
+        <translation>- Conseguido: {objective}</translation>
     </message>
     <message>
         <source>- {count} feature events across {features} features.</source>
-        <translation type="unfinished"></translation>
+        <translation>- {count} eventos de {features} funcionalidades.</translation>
     </message>
     <message>
         <source>- {count} support tickets resolved.</source>
-        <translation type="unfinished"></translation>
+        <translation>- {count} tickets de soporte resueltos.</translation>
     </message>
     <message>
         <source>No outcomes were recorded for this quarter yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no se han registrado resultados de este trimestre.</translation>
     </message>
     <message>
         <source>- Review the drop in product use together and agree on actions.</source>
-        <translation type="unfinished"></translation>
+        <translation>- Revisar juntos la caída del uso del producto y acordar acciones.</translation>
     </message>
     <message>
         <source>- Run an enablement session on features the team has not used yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>- Hacer una sesión de formación sobre las funcionalidades que el equipo aún no ha usado.</translation>
     </message>
     <message>
         <source>- Invite the licensed users who have not started yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>- Invitar a los usuarios con licencia que todavía no han empezado.</translation>
     </message>
     <message>
         <source>- Follow up on the concerns raised in the latest surveys.</source>
-        <translation type="unfinished"></translation>
+        <translation>- Hacer seguimiento de las inquietudes planteadas en las últimas encuestas.</translation>
     </message>
     <message>
         <source>- Close out the support tickets that are still open.</source>
-        <translation type="unfinished"></translation>
+        <translation>- Cerrar los tickets de soporte que siguen abiertos.</translation>
     </message>
     <message>
         <source>- Agree on a new plan for: {objective}</source>
-        <translation type="unfinished"></translation>
+        <translation>- Acordar un nuevo plan para: {objective}</translation>
     </message>
     <message>
         <source>- Keep the current cadence and set goals for the next quarter.</source>
-        <translation type="unfinished"></translation>
+        <translation>- Mantener la cadencia actual y fijar objetivos para el próximo trimestre.</translation>
     </message>
     <message>
         <source>no due date</source>
-        <translation type="unfinished"></translation>
+        <translation>sin fecha límite</translation>
     </message>
     <message>
         <source>- {objective} (due {due})</source>
-        <translation type="unfinished"></translation>
+        <translation>- {objective} (vence el {due})</translation>
     </message>
     <message>
         <source>- Next business review: Q{number} {year}.</source>
-        <translation type="unfinished"></translation>
+        <translation>- Próxima revisión de negocio: T{number} {year}.</translation>
     </message>
 </context>
 <context>
     <name>QbrPreviewPanel</name>
     <message>
         <source>Customer version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión para el cliente</translation>
     </message>
     <message>
         <source>Internal version (adds risk, ARR, forecast and internal notes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión interna (añade riesgo, ARR, previsión y notas internas)</translation>
     </message>
     <message>
         <source>Sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Secciones</translation>
     </message>
     <message>
         <source>One paragraph per line; start a line with - for a bullet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un párrafo por línea; una línea que empieza por - se convierte en viñeta.</translation>
     </message>
     <message>
         <source>Rewrite from data</source>
-        <translation type="unfinished"></translation>
+        <translation>Regenerar a partir de los datos</translation>
     </message>
 </context>
 <context>
@@ -2834,71 +3053,71 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>On track</source>
-        <translation type="unfinished"></translation>
+        <translation>En buen camino</translation>
     </message>
     <message>
         <source>At risk</source>
-        <translation type="unfinished"></translation>
+        <translation>En riesgo</translation>
     </message>
     <message>
         <source>Achieved</source>
-        <translation type="unfinished"></translation>
+        <translation>Conseguido</translation>
     </message>
     <message>
         <source>Missed</source>
-        <translation type="unfinished"></translation>
+        <translation>No conseguido</translation>
     </message>
     <message>
         <source>Commit</source>
-        <translation type="unfinished"></translation>
+        <translation>Commit</translation>
     </message>
     <message>
         <source>Best case</source>
-        <translation type="unfinished"></translation>
+        <translation>Best case</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Alto</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>Medio</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajo</translation>
     </message>
     <message>
         <source>Health is red</source>
-        <translation type="unfinished"></translation>
+        <translation>El health score está en rojo</translation>
     </message>
     <message>
         <source>Health fell by 5 points or more over the quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>El health score bajó 5 puntos o más durante el trimestre</translation>
     </message>
     <message>
         <source>Feature use fell by 20% or more against the previous quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>El uso de funcionalidades bajó un 20 % o más respecto al trimestre anterior</translation>
     </message>
     <message>
         <source>Overdue invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturas vencidas</translation>
     </message>
     <message>
         <source>NPS detractors this quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>Detractores NPS este trimestre</translation>
     </message>
     <message>
         <source>Escalated support tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets de soporte escalados</translation>
     </message>
     <message>
         <source>Renewal within 90 days of the quarter&apos;s end</source>
-        <translation type="unfinished"></translation>
+        <translation>Renovación en los 90 días siguientes al cierre del trimestre</translation>
     </message>
     <message>
         <source>Has churned before</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya ha hecho churn antes</translation>
     </message>
     <message>
         <source>Page {page} of {total}</source>
@@ -2910,7 +3129,7 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Drawing the charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibujando los gráficos</translation>
     </message>
     <message>
         <source>Laying out the PDF</source>
@@ -2922,23 +3141,23 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Quarterly Business Review · internal, do not share</source>
-        <translation type="unfinished"></translation>
+        <translation>Quarterly Business Review · interna, no compartir</translation>
     </message>
     <message>
         <source>Health, usage, goals, support and feedback of {name} for {quarter}</source>
-        <translation type="unfinished"></translation>
+        <translation>Health score, uso, objetivos, soporte y feedback de {name} en {quarter}</translation>
     </message>
     <message>
         <source>The PDF fonts have no glyph for these characters, so they will not print: {chars}</source>
-        <translation type="unfinished"></translation>
+        <translation>Las fuentes del PDF no tienen glifos para estos caracteres, así que no se imprimirán: {chars}</translation>
     </message>
     <message>
         <source>Score by measure</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntuación por medida</translation>
     </message>
     <message>
         <source>not applicable</source>
-        <translation type="unfinished"></translation>
+        <translation>no aplicable</translation>
     </message>
     <message>
         <source>Report saved</source>
@@ -2990,27 +3209,27 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Quarterly Business Review: internal version, do not share</source>
-        <translation type="unfinished"></translation>
+        <translation>Quarterly Business Review: versión interna, no compartir</translation>
     </message>
     <message>
         <source>{achieved} of {planned}</source>
-        <translation type="unfinished"></translation>
+        <translation>{achieved} de {planned}</translation>
     </message>
     <message>
         <source>Health at quarter end</source>
-        <translation type="unfinished"></translation>
+        <translation>Health score al cierre del trimestre</translation>
     </message>
     <message>
         <source>Product use vs previous quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>Uso del producto frente al trimestre anterior</translation>
     </message>
     <message>
         <source>Goals achieved</source>
-        <translation type="unfinished"></translation>
+        <translation>Objetivos conseguidos</translation>
     </message>
     <message>
         <source>Net Promoter Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Net Promoter Score</translation>
     </message>
     <message>
         <source>No health scores were recorded for this account up to {date}.</source>
@@ -3026,15 +3245,15 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Breakdown by measure</source>
-        <translation type="unfinished"></translation>
+        <translation>Desglose por medida</translation>
     </message>
     <message>
         <source>No measure breakdown is available for this quarter.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay desglose por medida para este trimestre.</translation>
     </message>
     <message>
         <source>Score of {date}, from {used} of {total} measures.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntuación del {date}, a partir de {used} de {total} medidas.</translation>
     </message>
     <message>
         <source>Measure</source>
@@ -3046,11 +3265,11 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Peso</translation>
     </message>
     <message>
         <source>Explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>Explicación</translation>
     </message>
     <message>
         <source>No score yet</source>
@@ -3066,27 +3285,27 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>no registrado</translation>
     </message>
     <message>
         <source>Mean daily active users</source>
-        <translation type="unfinished"></translation>
+        <translation>Media de usuarios activos diarios</translation>
     </message>
     <message>
         <source>Mean daily active users, previous quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>Media de usuarios activos diarios, trimestre anterior</translation>
     </message>
     <message>
         <source>Seat utilisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Uso de licencias</translation>
     </message>
     <message>
         <source>Features used (of {available} in use across customers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Funcionalidades usadas (de {available} en uso entre todos los clientes)</translation>
     </message>
     <message>
         <source>Features used, previous quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>Funcionalidades usadas, trimestre anterior</translation>
     </message>
     <message>
         <source>Adoption</source>
@@ -3142,19 +3361,19 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>No success-plan goals were recorded for this quarter.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se registraron objetivos del plan de éxito para este trimestre.</translation>
     </message>
     <message>
         <source>{achieved} of {planned} goals due this quarter were achieved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se consiguieron {achieved} de los {planned} objetivos previstos para este trimestre.</translation>
     </message>
     <message>
         <source>No goals fell due this quarter; open goals are listed below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún objetivo vencía este trimestre; los objetivos abiertos se detallan a continuación.</translation>
     </message>
     <message>
         <source>Objective</source>
-        <translation type="unfinished"></translation>
+        <translation>Objetivo</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -3162,11 +3381,11 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta</translation>
     </message>
     <message>
         <source>Current</source>
-        <translation type="unfinished"></translation>
+        <translation>Actual</translation>
     </message>
     <message>
         <source>Due</source>
@@ -3174,7 +3393,7 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>{status} on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{status} el {date}</translation>
     </message>
     <message>
         <source>no data</source>
@@ -3190,51 +3409,51 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Mean ticket satisfaction (1–5, {count} ratings)</source>
-        <translation type="unfinished"></translation>
+        <translation>Satisfacción media con los tickets (1–5, {count} valoraciones)</translation>
     </message>
     <message>
         <source>Tickets by priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets por prioridad</translation>
     </message>
     <message>
         <source>Tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets</translation>
     </message>
     <message>
         <source>No NPS or CSAT survey responses were recorded in {quarter}.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se registraron respuestas de encuestas NPS ni CSAT en {quarter}.</translation>
     </message>
     <message>
         <source>CSAT ({count} responses)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSAT ({count} respuestas)</translation>
     </message>
     <message>
         <source>CSAT out of {max} ({count} responses)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSAT sobre {max} ({count} respuestas)</translation>
     </message>
     <message>
         <source>NPS ({count} responses)</source>
-        <translation type="unfinished"></translation>
+        <translation>NPS ({count} respuestas)</translation>
     </message>
     <message>
         <source>NPS previous quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>NPS del trimestre anterior</translation>
     </message>
     <message>
         <source>{promoters} promoters, {passives} passives and {detractors} detractors.</source>
-        <translation type="unfinished"></translation>
+        <translation>{promoters} promotores, {passives} pasivos y {detractors} detractores.</translation>
     </message>
     <message>
         <source>In their words</source>
-        <translation type="unfinished"></translation>
+        <translation>En sus palabras</translation>
     </message>
     <message>
         <source>No comments came with the responses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las respuestas no incluían comentarios.</translation>
     </message>
     <message>
         <source>{kind} {score}, {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} {score}, {date}</translation>
     </message>
     <message>
         <source>Escalated</source>
@@ -3246,55 +3465,55 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>{date} ({days} days after the quarter&apos;s end)</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} ({days} días después del cierre del trimestre)</translation>
     </message>
     <message>
         <source>{date} (before the quarter&apos;s end)</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} (antes del cierre del trimestre)</translation>
     </message>
     <message>
         <source>no renewal date recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>sin fecha de renovación registrada</translation>
     </message>
     <message>
         <source>{months} months</source>
-        <translation type="unfinished"></translation>
+        <translation>{months} meses</translation>
     </message>
     <message>
         <source>Licensed seats</source>
-        <translation type="unfinished"></translation>
+        <translation>Licencias contratadas</translation>
     </message>
     <message>
         <source>Billing term</source>
-        <translation type="unfinished"></translation>
+        <translation>Periodo de facturación</translation>
     </message>
     <message>
         <source>Invoices issued this quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturas emitidas este trimestre</translation>
     </message>
     <message>
         <source>No invoices were issued this quarter.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se emitieron facturas este trimestre.</translation>
     </message>
     <message>
         <source>Invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturas</translation>
     </message>
     <message>
         <source>Total invoiced</source>
-        <translation type="unfinished"></translation>
+        <translation>Total facturado</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagado</translation>
     </message>
     <message>
         <source>Not yet paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendiente de pago</translation>
     </message>
     <message>
         <source>Overdue at quarter end</source>
-        <translation type="unfinished"></translation>
+        <translation>Vencido al cierre del trimestre</translation>
     </message>
     <message>
         <source>No notes were recorded in {quarter}.</source>
@@ -3314,11 +3533,11 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>derived from the health colour</source>
-        <translation type="unfinished"></translation>
+        <translation>derivada del color del health score</translation>
     </message>
     <message>
         <source>CSM forecast</source>
-        <translation type="unfinished"></translation>
+        <translation>Previsión del CSM</translation>
     </message>
     <message>
         <source>Lifecycle stage</source>
@@ -3326,47 +3545,47 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Forecast category ({source})</source>
-        <translation type="unfinished"></translation>
+        <translation>Categoría de previsión ({source})</translation>
     </message>
     <message>
         <source>Renewal probability</source>
-        <translation type="unfinished"></translation>
+        <translation>Probabilidad de renovación</translation>
     </message>
     <message>
         <source>Forecast ARR</source>
-        <translation type="unfinished"></translation>
+        <translation>ARR previsto</translation>
     </message>
     <message>
         <source>Risk level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel de riesgo</translation>
     </message>
     <message>
         <source>Upgrades / downgrades to date</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrades / downgrades hasta la fecha</translation>
     </message>
     <message>
         <source>Risk factors</source>
-        <translation type="unfinished"></translation>
+        <translation>Factores de riesgo</translation>
     </message>
     <message>
         <source>No risk factors this quarter.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay factores de riesgo este trimestre.</translation>
     </message>
     <message>
         <source>Risk notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas de riesgo</translation>
     </message>
     <message>
         <source>Expansion opportunities</source>
-        <translation type="unfinished"></translation>
+        <translation>Oportunidades de expansión</translation>
     </message>
     <message>
         <source>Opportunity</source>
-        <translation type="unfinished"></translation>
+        <translation>Oportunidad</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Importe</translation>
     </message>
     <message>
         <source>Stage</source>
@@ -3374,19 +3593,19 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Expected close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cierre previsto</translation>
     </message>
     <message>
         <source>Churn history and reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial y motivos de churn</translation>
     </message>
     <message>
         <source>reactivation</source>
-        <translation type="unfinished"></translation>
+        <translation>reactivación</translation>
     </message>
     <message>
         <source>churn</source>
-        <translation type="unfinished"></translation>
+        <translation>churn</translation>
     </message>
     <message>
         <source>Date</source>
@@ -3394,51 +3613,51 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Evento</translation>
     </message>
     <message>
         <source>Feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentarios</translation>
     </message>
     <message>
         <source>No churn events are recorded for this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay eventos de churn registrados para esta cuenta.</translation>
     </message>
     <message>
         <source>Internal notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas internas</translation>
     </message>
     <message>
         <source>No internal notes were recorded this quarter.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se registraron notas internas este trimestre.</translation>
     </message>
     <message>
         <source>Weekly feature events</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventos de funcionalidades por semana</translation>
     </message>
     <message>
         <source>Week from</source>
-        <translation type="unfinished"></translation>
+        <translation>Semana del</translation>
     </message>
     <message>
         <source>No product usage was recorded this quarter.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se registró uso del producto este trimestre.</translation>
     </message>
     <message>
         <source>Support tickets opened this quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets de soporte abiertos este trimestre</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Apertura</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Asunto</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -3450,53 +3669,53 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Hours to resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>Horas hasta la resolución</translation>
     </message>
     <message>
         <source>Rating</source>
-        <translation type="unfinished"></translation>
+        <translation>Valoración</translation>
     </message>
     <message>
         <source>No support tickets were opened this quarter.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se abrieron tickets de soporte este trimestre.</translation>
     </message>
     <message>
         <source>Health score: a weighted score from 0 to 100 of the measures that have data, shown in green, yellow and red bands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Health score: puntuación ponderada de 0 a 100 de las medidas que tienen datos, mostrada en franjas verde, amarilla y roja.</translation>
     </message>
     <message>
         <source>NPS: share of promoters (9–10) minus share of detractors (0–6), from -100 to 100.</source>
-        <translation type="unfinished"></translation>
+        <translation>NPS: porcentaje de promotores (9–10) menos porcentaje de detractores (0–6), de -100 a 100.</translation>
     </message>
     <message>
         <source>Seat utilisation: mean daily seats used, or active users, divided by licensed seats.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uso de licencias: media diaria de licencias usadas, o de usuarios activos, dividida entre las licencias contratadas.</translation>
     </message>
     <message>
         <source>Feature events: product events recorded per feature in the usage export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventos de funcionalidades: eventos de producto registrados por funcionalidad en la exportación de uso.</translation>
     </message>
     <message>
         <source>Definitions</source>
-        <translation type="unfinished"></translation>
+        <translation>Definiciones</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Índice</translation>
     </message>
 </context>
 <context>
     <name>QuickNote</name>
     <message>
         <source>&amp;Quick note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota &amp;rápida…</translation>
     </message>
 </context>
 <context>
     <name>QuickNoteDialog</name>
     <message>
         <source>Quick note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota rápida</translation>
     </message>
     <message>
         <source>Account</source>
@@ -3511,55 +3730,56 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     <name>RecoveryDialog</name>
     <message>
         <source>Your portfolio file could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha podido abrir el archivo de la cartera.</translation>
     </message>
     <message>
         <source>Problem found: %1
 File moved to: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Problema detectado: %1
+Archivo movido a: %2</translation>
     </message>
     <message>
         <source>Restore the backup of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar la copia de seguridad del %1</translation>
     </message>
     <message>
         <source>Start with an empty portfolio</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar con una cartera vacía</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Salir</translation>
     </message>
 </context>
 <context>
     <name>RenewalTab</name>
     <message>
         <source>Renewal forecast</source>
-        <translation type="unfinished"></translation>
+        <translation>Previsión de renovación</translation>
     </message>
     <message>
         <source>Forecast ARR</source>
-        <translation type="unfinished"></translation>
+        <translation>ARR previsto</translation>
     </message>
     <message>
         <source>Renewal probability</source>
-        <translation type="unfinished"></translation>
+        <translation>Probabilidad de renovación</translation>
     </message>
     <message>
         <source>Forecast category</source>
-        <translation type="unfinished"></translation>
+        <translation>Categoría de previsión</translation>
     </message>
     <message>
         <source>What could stop the renewal, and the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué podría impedir la renovación y cuál es el plan</translation>
     </message>
     <message>
         <source>Risk notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas de riesgo</translation>
     </message>
     <message>
         <source>Save &amp;forecast</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar previsión</translation>
     </message>
     <message>
         <source>Renewal date</source>
@@ -3567,27 +3787,27 @@ File moved to: %2</source>
     </message>
     <message>
         <source>Current ARR</source>
-        <translation type="unfinished"></translation>
+        <translation>ARR actual</translation>
     </message>
     <message>
         <source>Forecast &amp;ARR</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ARR previsto</translation>
     </message>
     <message>
         <source>&amp;Probability</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Probabilidad</translation>
     </message>
     <message>
         <source>Forecast &amp;category</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Categoría de previsión</translation>
     </message>
     <message>
         <source>&amp;Risk notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas de &amp;riesgo</translation>
     </message>
     <message>
         <source>Expansion opportunities</source>
-        <translation type="unfinished"></translation>
+        <translation>Oportunidades de expansión</translation>
     </message>
     <message>
         <source>Stage</source>
@@ -3595,157 +3815,157 @@ File moved to: %2</source>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Importe</translation>
     </message>
     <message>
         <source>Expected close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cierre previsto</translation>
     </message>
     <message>
         <source>Opportunity</source>
-        <translation type="unfinished"></translation>
+        <translation>Oportunidad</translation>
     </message>
     <message>
         <source>New opportunity</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva oportunidad</translation>
     </message>
     <message>
         <source>Opportunity title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título de la oportunidad</translation>
     </message>
     <message>
         <source>Opportunity amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Importe de la oportunidad</translation>
     </message>
     <message>
         <source>Opportunity stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Etapa de la oportunidad</translation>
     </message>
     <message>
         <source>Add &amp;opportunity</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir &amp;oportunidad</translation>
     </message>
     <message>
         <source>Set &amp;stage of selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar la &amp;etapa de la seleccionada</translation>
     </message>
     <message>
         <source>Open pipeline: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline abierto: %1</translation>
     </message>
     <message>
         <source>Forecast not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Previsión no guardada: %1</translation>
     </message>
     <message>
         <source>Forecast saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Previsión guardada.</translation>
     </message>
     <message>
         <source>Opportunity not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Oportunidad no guardada: %1</translation>
     </message>
     <message>
         <source>Select an opportunity first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero hay que seleccionar una oportunidad.</translation>
     </message>
 </context>
 <context>
     <name>ReportSettingsPage</name>
     <message>
         <source>The account owner</source>
-        <translation type="unfinished"></translation>
+        <translation>El responsable de la cuenta</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir…</translation>
     </message>
     <message>
         <source>By locale (Letter in the US and Canada, else A4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Según la configuración regional (Letter en EE. UU. y Canadá; A4 en los demás casos)</translation>
     </message>
     <message>
         <source>US Letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
         <source>Company name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de la empresa</translation>
     </message>
     <message>
         <source>CSM name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del CSM</translation>
     </message>
     <message>
         <source>Logo (PNG or JPEG)</source>
-        <translation type="unfinished"></translation>
+        <translation>Logotipo (PNG o JPEG)</translation>
     </message>
     <message>
         <source>Primary colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Color principal</translation>
     </message>
     <message>
         <source>Accent colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Color de acento</translation>
     </message>
     <message>
         <source>File name pattern</source>
-        <translation type="unfinished"></translation>
+        <translation>Patrón de nombre de archivo</translation>
     </message>
     <message>
         <source>Fields: {account}, {quarter}, {version} (customer or internal), {date}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Campos: {account}, {quarter}, {version} (customer o internal), {date}.</translation>
     </message>
     <message>
         <source>Paper size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño de papel</translation>
     </message>
     <message>
         <source>Pick…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir…</translation>
     </message>
     <message>
         <source>Choose a colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir un color</translation>
     </message>
     <message>
         <source>Choose a logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir un logotipo</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <source>Example: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejemplo: %1</translation>
     </message>
 </context>
 <context>
     <name>ResultPage</name>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Fila</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Columna</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importando…</translation>
     </message>
     <message>
         <source>Cancelled; nothing was changed.</source>
@@ -3756,54 +3976,54 @@ File moved to: %2</source>
     <name>SavedViewsBar</name>
     <message>
         <source>&amp;View:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vista:</translation>
     </message>
     <message>
         <source>Saved view</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista guardada</translation>
     </message>
     <message>
         <source>Save view…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar vista…</translation>
     </message>
     <message>
         <source>Delete view</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar vista</translation>
     </message>
     <message>
         <source>Default view</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista predeterminada</translation>
     </message>
     <message>
         <source>Save view</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar vista</translation>
     </message>
     <message>
         <source>Name of the view (an existing view of that name is replaced):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de la vista (si ya existe una vista con ese nombre, se sustituye):</translation>
     </message>
     <message>
         <source>The view could not be stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha podido guardar la vista: %1</translation>
     </message>
 </context>
 <context>
     <name>ScorecardEditor</name>
     <message>
         <source>segments or plan tiers, comma-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>segmentos o niveles de plan, separados por comas</translation>
     </message>
     <message>
         <source>Preview changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Previsualizar cambios</translation>
     </message>
     <message>
         <source>Save and recompute</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar y recalcular</translation>
     </message>
     <message>
         <source>Backtest…</source>
-        <translation type="unfinished"></translation>
+        <translation>Backtest…</translation>
     </message>
     <message>
         <source>Measure</source>
@@ -3811,23 +4031,23 @@ File moved to: %2</source>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupo</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Peso</translation>
     </message>
     <message>
         <source>Scoring rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regla de puntuación</translation>
     </message>
     <message>
         <source>Valid for (days, 0 = always)</source>
-        <translation type="unfinished"></translation>
+        <translation>Validez (días, 0 = siempre)</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Perfil</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3835,79 +4055,79 @@ File moved to: %2</source>
     </message>
     <message>
         <source>Applies to</source>
-        <translation type="unfinished"></translation>
+        <translation>Se aplica a</translation>
     </message>
     <message>
         <source>Yellow from score</source>
-        <translation type="unfinished"></translation>
+        <translation>Amarillo a partir de la puntuación</translation>
     </message>
     <message>
         <source>Green from score</source>
-        <translation type="unfinished"></translation>
+        <translation>Verde a partir de la puntuación</translation>
     </message>
     <message>
         <source>Minimum measures with data</source>
-        <translation type="unfinished"></translation>
+        <translation>Mínimo de medidas con datos</translation>
     </message>
     <message>
         <source>Minimum share of weight with data</source>
-        <translation type="unfinished"></translation>
+        <translation>Porcentaje mínimo del peso con datos</translation>
     </message>
     <message>
         <source>Stale when stale measures carry</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactualizado si las medidas desactualizadas suman</translation>
     </message>
     <message>
         <source>Snapshot every (days, all profiles)</source>
-        <translation type="unfinished"></translation>
+        <translation>Calcular cada (días, todos los perfiles)</translation>
     </message>
     <message>
         <source>Rules: value:score pairs (0:0, 0.5:40, 1:75) are linear in between; score | edge | score (100 | 1 | 50) are bands, and a value equal to an edge takes the score after it. A score equal to a colour boundary takes the better colour.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reglas: los pares valor:puntuación (0:0, 0.5:40, 1:75) son lineales entre sí; puntuación | límite | puntuación (100 | 1 | 50) son franjas, y un valor igual a un límite toma la puntuación posterior. Una puntuación igual a un umbral de color toma el mejor color.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Yellow must start at or below the green boundary.</source>
-        <translation type="unfinished"></translation>
+        <translation>El amarillo debe empezar en el umbral del verde o por debajo.</translation>
     </message>
     <message>
         <source>The profile needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta el nombre del perfil.</translation>
     </message>
     <message>
         <source>Suggested weights filled in; preview, then save to keep them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesos sugeridos rellenados; para conservarlos, previsualizar y después guardar.</translation>
     </message>
     <message>
         <source>Computing the preview…</source>
-        <translation type="unfinished"></translation>
+        <translation>Calculando la vista previa…</translation>
     </message>
     <message>
         <source>No account would change colour.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna cuenta cambiaría de color.</translation>
     </message>
     <message>
         <source>%1 accounts would change colour. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cuentas cambiarían de color. %2</translation>
     </message>
     <message>
         <source>Saved. Recomputing health…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado. Recalculando el health score…</translation>
     </message>
     <message>
         <source>Recomputing health</source>
-        <translation type="unfinished"></translation>
+        <translation>Recalculando el health score</translation>
     </message>
     <message>
         <source>Saved and recomputed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado y recalculado.</translation>
     </message>
     <message>
         <source>Backtest</source>
-        <translation type="unfinished"></translation>
+        <translation>Backtest</translation>
     </message>
 </context>
 <context>
@@ -3932,6 +4152,10 @@ File moved to: %2</source>
         <source>Backups</source>
         <translation>Copias de seguridad</translation>
     </message>
+    <message>
+        <source>Team sync</source>
+        <translation>Sincronización del equipo</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -3952,19 +4176,19 @@ File moved to: %2</source>
     <name>SnoozeDialog</name>
     <message>
         <source>Snooze task</source>
-        <translation type="unfinished"></translation>
+        <translation>Posponer tarea</translation>
     </message>
     <message>
         <source>Why the task can wait</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué puede esperar la tarea</translation>
     </message>
     <message>
         <source>Snooze &amp;until</source>
-        <translation type="unfinished"></translation>
+        <translation>Posponer &amp;hasta</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motivo</translation>
     </message>
 </context>
 <context>
@@ -4022,6 +4246,111 @@ File moved to: %2</source>
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>Sync is not set up: open Settings &gt; Team sync.</source>
+        <translation>La sincronización no está configurada: abrir Configuración &gt; Sincronización del equipo.</translation>
+    </message>
+    <message>
+        <source>Syncing with the team server…</source>
+        <translation>Sincronizando con el servidor del equipo…</translation>
+    </message>
+    <message>
+        <source>Last sync: %1 sent, %2 received.</source>
+        <translation>Última sincronización: %1 enviados, %2 recibidos.</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; it runs again later.</source>
+        <translation>Sincronización cancelada; se volverá a ejecutar más tarde.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>Sync status</source>
+        <translation>Estado de la sincronización</translation>
+    </message>
+    <message>
+        <source>Server: %1 (%2)</source>
+        <translation>Servidor: %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsPage</name>
+    <message>
+        <source>Server URL</source>
+        <translation>URL del servidor</translation>
+    </message>
+    <message>
+        <source>Paste the access token from your team admin</source>
+        <translation>Token de acceso proporcionado por el administrador del equipo</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Token de acceso</translation>
+    </message>
+    <message>
+        <source>Remember the token in the system keyring</source>
+        <translation>Recordar el token en el llavero del sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Probar conexión</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Conectar</translation>
+    </message>
+    <message>
+        <source>Cancel check</source>
+        <translation>Cancelar comprobación</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>&amp;URL del servidor:</translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation>&amp;Token de acceso:</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2.</source>
+        <translation>Conectado a %1 como %2.</translation>
+    </message>
+    <message>
+        <source>Not connected. Sync is optional; the app works fully offline.</source>
+        <translation>Sin conexión. La sincronización es opcional; la aplicación funciona por completo sin conexión.</translation>
+    </message>
+    <message>
+        <source>The access token was not saved. Press Connect on the Team sync page to check and save it, or clear the token field.</source>
+        <translation>El token de acceso no se ha guardado. Para comprobarlo y guardarlo, hay que pulsar Conectar en la página Sincronización del equipo, o bien vaciar el campo del token.</translation>
+    </message>
+    <message>
+        <source>No keyring available: %1</source>
+        <translation>No hay ningún llavero disponible: %1</translation>
+    </message>
+    <message>
+        <source>Enter the server URL and the access token first.</source>
+        <translation>Primero hay que indicar la URL del servidor y el token de acceso.</translation>
+    </message>
+    <message>
+        <source>Contacting %1…</source>
+        <translation>Conectando con %1…</translation>
+    </message>
+    <message>
+        <source>Check cancelled.</source>
+        <translation>Comprobación cancelada.</translation>
+    </message>
+    <message>
+        <source>Sync is on.</source>
+        <translation>La sincronización está activada.</translation>
+    </message>
+    <message>
+        <source>The server accepted the token of %1 (%2).</source>
+        <translation>El servidor ha aceptado el token de %1 (%2).</translation>
+    </message>
+</context>
+<context>
     <name>TasksTab</name>
     <message>
         <source>Due</source>
@@ -4045,51 +4374,51 @@ File moved to: %2</source>
     </message>
     <message>
         <source>Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Tareas</translation>
     </message>
     <message>
         <source>&amp;Complete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Completar</translation>
     </message>
     <message>
         <source>&amp;Snooze…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Posponer…</translation>
     </message>
     <message>
         <source>Playbook</source>
-        <translation type="unfinished"></translation>
+        <translation>Playbook</translation>
     </message>
     <message>
         <source>Apply &amp;playbook</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicar play&amp;book</translation>
     </message>
     <message>
         <source>New task</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva tarea</translation>
     </message>
     <message>
         <source>New task title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título de la nueva tarea</translation>
     </message>
     <message>
         <source>Task type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de tarea</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de vencimiento</translation>
     </message>
     <message>
         <source>&amp;Add task</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Añadir tarea</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Completada</translation>
     </message>
     <message>
         <source>Snoozed until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pospuesta hasta el %1</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -4101,26 +4430,26 @@ File moved to: %2</source>
     </message>
     <message>
         <source>&amp;Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reabrir</translation>
     </message>
     <message>
         <source>%1 tasks created from the playbook “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tareas creadas a partir del playbook «%2».</translation>
     </message>
 </context>
 <context>
     <name>TimelineTab</name>
     <message>
         <source>Show entries of type</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar entradas del tipo</translation>
     </message>
     <message>
         <source>All entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las entradas</translation>
     </message>
     <message>
         <source>All notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las notas</translation>
     </message>
     <message>
         <source>Support tickets</source>
@@ -4132,11 +4461,11 @@ File moved to: %2</source>
     </message>
     <message>
         <source>Search notes (accents optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en las notas (acentos opcionales)</translation>
     </message>
     <message>
         <source>Search notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en las notas</translation>
     </message>
     <message>
         <source>Timeline</source>
@@ -4144,11 +4473,11 @@ File moved to: %2</source>
     </message>
     <message>
         <source>%1 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entradas</translation>
     </message>
     <message>
         <source>%1 notes match</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 notas coinciden</translation>
     </message>
 </context>
 <context>
@@ -4278,77 +4607,89 @@ File moved to: %2</source>
     <name>ValidatePage</name>
     <message>
         <source>Validate</source>
-        <translation type="unfinished"></translation>
+        <translation>Validar</translation>
     </message>
     <message>
         <source>Every row is checked; nothing is written yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se comprueba cada fila; todavía no se escribe nada.</translation>
     </message>
     <message>
         <source>Validate again</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a validar</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Fila</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Columna</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Checking every row…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando cada fila…</translation>
     </message>
     <message>
         <source>Validating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Validando…</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir…</translation>
     </message>
     <message>
         <source>Day first (31/12/2024)</source>
-        <translation type="unfinished"></translation>
+        <translation>Día primero (31/12/2024)</translation>
     </message>
     <message>
         <source>Month first (12/31/2024)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mes primero (12/31/2024)</translation>
     </message>
     <message>
         <source>Dates in %1 (e.g. %2):</source>
-        <translation type="unfinished"></translation>
+        <translation>Fechas en %1 (p. ej. %2):</translation>
     </message>
     <message>
         <source>Go back and choose the survey scale.</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver atrás y elegir la escala de la encuesta.</translation>
     </message>
 </context>
 <context>
-    <name>parent</name>
+    <name>_SyncActions</name>
     <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
+        <source>Sync &amp;now</source>
+        <translation>Sincronizar &amp;ahora</translation>
     </message>
     <message>
-        <source>Working…</source>
-        <translation>Procesando…</translation>
+        <source>&amp;Cancel sync</source>
+        <translation>&amp;Cancelar sincronización</translation>
+    </message>
+    <message>
+        <source>&amp;Pending changes…</source>
+        <translation>Cambios &amp;pendientes…</translation>
+    </message>
+    <message>
+        <source>C&amp;onflicts and proposals…</source>
+        <translation>C&amp;onflictos y propuestas…</translation>
+    </message>
+    <message>
+        <source>Team sync &amp;settings…</source>
+        <translation>Con&amp;figuración de la sincronización del equipo…</translation>
     </message>
 </context>
 <context>
-    <name>self._dialog</name>
+    <name>window</name>
     <message>
-        <source>Cancelling…</source>
-        <translation>Cancelando…</translation>
+        <source>&amp;Sync</source>
+        <translation>&amp;Sincronización</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,111 @@
+"""The pending changes view: local changes waiting to be sent, in flight, or rejected."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from csm_desktop.formatting import format_number
+from csm_desktop.store.database import Database
+from csm_desktop.sync.outbox import INFLIGHT, PENDING, REJECTED
+from csm_desktop.sync.resolve import PendingChange, pending_changes
+
+log = logging.getLogger(__name__)
+
+
+class PendingChangesDialog(QDialog):
+    """Non-modal list of the outbox. Emits ``sync_requested`` when the user presses Sync now."""
+
+    sync_requested = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.changes: list[PendingChange] = []
+        self.setWindowTitle(self.tr("Pending sync changes"))
+        self.resize(760, 380)
+
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Change"),
+                self.tr("Record"),
+                self.tr("Action"),
+                self.tr("Fields"),
+                self.tr("State"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Pending changes"))
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.sync_button = QPushButton(self.tr("Sync &now"), self)
+        buttons.addButton(self.sync_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.sync_button.clicked.connect(self.sync_requested)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, stretch=1)
+        layout.addWidget(buttons)
+        self.reload()
+
+    @Slot()
+    def reload(self) -> None:
+        self.changes = pending_changes(self._db)
+        self.table.setRowCount(len(self.changes))
+        for row, change in enumerate(self.changes):
+            cells = [
+                str(change.client_seq),
+                change.record,
+                self._op_label(change.op),
+                self.tr("all fields") if change.op == "insert" else ", ".join(change.fields),
+                self._state_label(change),
+            ]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.table.setItem(row, column, cell)
+        self.table.resizeRowsToContents()
+        waiting = sum(1 for change in self.changes if change.state != REJECTED)
+        rejected = len(self.changes) - waiting
+        self.summary.setText(
+            self.tr("%1 changes wait to be sent; %2 were rejected by the server.")
+            .replace("%1", format_number(waiting))
+            .replace("%2", format_number(rejected))
+        )
+
+    def _op_label(self, op: str) -> str:
+        labels = {
+            "insert": self.tr("New"),
+            "update": self.tr("Edit"),
+            "delete": self.tr("Delete"),
+            "restore": self.tr("Restore"),
+        }
+        return labels.get(op, op)
+
+    def _state_label(self, change: PendingChange) -> str:
+        if change.state == PENDING:
+            return self.tr("Waiting")
+        if change.state == INFLIGHT:
+            return self.tr("Sent, waiting for the server's reply")
+        # TODO: a rejected change can only be read here; there is no action to edit or discard it.
+        return self.tr("Rejected: %1").replace("%1", change.error or "?")

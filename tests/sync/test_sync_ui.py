@@ -1,0 +1,304 @@
+"""Team sync in the app: settings page, status indicator, conflicts inbox, pending changes.
+
+Every test talks to a real ``csm-server`` process on 127.0.0.1. The test
+keyring is the null backend, so tokens live in this process's memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from csm_desktop import secrets
+from csm_desktop.store.database import Database
+from csm_desktop.store.models import Account
+from csm_desktop.store.sync_models import SyncConflict
+from csm_desktop.sync import credentials, service
+from csm_desktop.sync.resolve import ACCEPT, MINE, THEIRS
+from csm_desktop.ui.sync_conflicts import ConflictsDialog
+from csm_desktop.ui.sync_pending import PendingChangesDialog
+from csm_desktop.ui.sync_settings_page import SyncSettingsPage
+from csm_desktop.ui.sync_status import SyncController, SyncIndicator
+from csm_desktop.ui.workers import JobRunner
+from tests.sync.harness import ServerProcess, free_port
+
+JOB_TIMEOUT_MS = 60_000
+
+
+@pytest.fixture
+def runner() -> Iterator[JobRunner]:
+    jobs = JobRunner()
+    yield jobs
+    jobs.shutdown(10_000)
+    secrets.forget_session_values()
+
+
+@pytest.fixture
+def controller(db: Database, runner: JobRunner) -> Iterator[SyncController]:
+    sync = SyncController(db, runner)
+    # One attempt per call, so a stopped server fails the run at once.
+    sync.max_attempts = 1
+    yield sync
+    sync.timer.stop()
+    sync.deleteLater()
+
+
+def run_check(qtbot: QtBot, page: SyncSettingsPage, button) -> str:
+    with qtbot.waitSignal(page.check_finished, timeout=JOB_TIMEOUT_MS) as blocker:
+        button.click()
+    return blocker.args[0]
+
+
+def sync_once(qtbot: QtBot, controller: SyncController) -> None:
+    job = controller.sync_now()
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=JOB_TIMEOUT_MS):
+        pass
+
+
+def edit_account(db: Database, account_id, **values) -> None:
+    with db.session() as session:
+        row = session.get(Account, account_id)
+        for key, value in values.items():
+            setattr(row, key, value)
+
+
+def local_account(db: Database, account_id) -> Account:
+    with db.session() as session:
+        return session.get(Account, account_id)
+
+
+def test_settings_page_test_and_connect(
+    qtbot: QtBot, db: Database, runner: JobRunner, sqlite_only_server: ServerProcess
+) -> None:
+    page = SyncSettingsPage(db, runner)
+    qtbot.addWidget(page)
+    assert "Not connected" in page.connection_label.text()
+    # The test keyring is the null backend, so the page must show that the token is not kept.
+    assert "No keyring available" in page.keyring_label.text()
+    assert not page.remember_check.isChecked()
+
+    page.url_edit.setText(sqlite_only_server.url)
+    page.token_edit.setText(sqlite_only_server.tokens["ann"])
+    message = run_check(qtbot, page, page.test_button)
+    assert "ann@t.io" in message
+    assert service.read_status(db).server_url is None
+
+    message = run_check(qtbot, page, page.connect_button)
+    assert "ann@t.io" in message
+    status = service.read_status(db)
+    assert status.server_url == sqlite_only_server.url
+    assert status.user_email == "ann@t.io"
+    assert credentials.load_token(sqlite_only_server.url) == sqlite_only_server.tokens["ann"]
+    assert page.token_edit.text() == ""
+    assert "Connected to" in page.connection_label.text()
+    page.apply()
+
+
+def test_settings_page_error_messages(
+    qtbot: QtBot, db: Database, runner: JobRunner, sqlite_only_server: ServerProcess
+) -> None:
+    page = SyncSettingsPage(db, runner)
+    qtbot.addWidget(page)
+
+    page.url_edit.setText(sqlite_only_server.url)
+    page.token_edit.setText("csm_wrong_token")
+    message = run_check(qtbot, page, page.test_button)
+    assert "did not accept the access token" in message
+
+    page.url_edit.setText(f"http://127.0.0.1:{free_port()}")
+    message = run_check(qtbot, page, page.test_button)
+    assert message.startswith("Cannot reach the sync server")
+    assert "Traceback" not in message
+
+    page.url_edit.setText("http://sync.example.com")
+    message = run_check(qtbot, page, page.connect_button)
+    assert "must start with https://" in message
+    assert service.read_status(db).server_url is None
+
+    page.token_edit.clear()
+    message = run_check(qtbot, page, page.test_button)
+    assert "Enter the server URL and the access token" in message
+
+
+def test_settings_apply_rejects_unsaved_token(
+    qtbot: QtBot, db: Database, runner: JobRunner
+) -> None:
+    from csm_desktop.ui.settings_dialog import SettingsError
+
+    page = SyncSettingsPage(db, runner)
+    qtbot.addWidget(page)
+    page.token_edit.setText("typed but never checked")
+    with pytest.raises(SettingsError):
+        page.apply()
+
+
+def test_indicator_after_sync(
+    qtbot: QtBot,
+    db: Database,
+    runner: JobRunner,
+    controller: SyncController,
+    sqlite_only_server: ServerProcess,
+) -> None:
+    indicator = SyncIndicator(controller)
+    qtbot.addWidget(indicator)
+    assert indicator.text() == "Sync: not connected"
+
+    service.connect(db, sqlite_only_server.url, sqlite_only_server.tokens["ann"])
+    with db.session() as session:
+        session.add(Account(name="Acme"))
+    from csm_desktop.ui.sync_settings_page import connection_events
+
+    # Connecting through the settings page emits this; the controller then syncs at once.
+    connection_events().changed.emit()
+    assert controller.running
+    assert indicator.text() == "Syncing…"
+    with qtbot.waitSignal(controller.job.finished, timeout=JOB_TIMEOUT_MS):
+        pass
+
+    assert indicator.text() == "Synced"
+    assert "1 sent" in indicator.toolTip()
+    assert controller.timer.isActive()
+
+    with db.session() as session:
+        session.add(Account(name="Blue Harbor"))
+    indicator.refresh()
+    assert indicator.text() == "Pending changes: 1"
+    pending = PendingChangesDialog(db)
+    qtbot.addWidget(pending)
+    assert [change.record for change in pending.changes] == ["Blue Harbor"]
+    assert pending.table.item(0, 4).text() == "Waiting"
+
+
+def test_conflict_inbox_choose_theirs(
+    qtbot: QtBot,
+    db: Database,
+    controller: SyncController,
+    make_sqlite_client,
+    sqlite_only_server: ServerProcess,
+) -> None:
+    ann = make_sqlite_client("ann")
+    account = ann.add_account("Acme")
+    ann.sync()
+    service.connect(db, sqlite_only_server.url, sqlite_only_server.tokens["bob"])
+    sync_once(qtbot, controller)
+
+    ann.edit(Account, account, industry="Retail")
+    ann.sync()
+    # Bob edits later without having pulled, so his value wins and Ann's is the conflict.
+    edit_account(db, account, industry="Banking")
+    sync_once(qtbot, controller)
+    assert local_account(db, account).industry == "Banking"
+    indicator = SyncIndicator(controller)
+    qtbot.addWidget(indicator)
+    assert indicator.text() == "Conflicts: 1"
+
+    inbox = ConflictsDialog(db)
+    qtbot.addWidget(inbox)
+    assert len(inbox.items) == 1
+    item = inbox.items[0]
+    assert item.field == "industry"
+    assert item.base is None
+    assert (item.mine, item.mine_actor) == ("Banking", "bob@t.io")
+    assert (item.theirs, item.theirs_actor) == ("Retail", "ann@t.io")
+    assert inbox.table.item(0, 4).text() == "Banking (bob@t.io)"
+    assert inbox.table.item(0, 5).text() == "Retail (ann@t.io)"
+
+    inbox.set_choice(0, THEIRS)
+    with qtbot.waitSignal(inbox.choices_applied):
+        assert inbox.apply_choices() == 1
+    assert local_account(db, account).industry == "Retail"
+    assert inbox.items == []
+
+    sync_once(qtbot, controller)
+    assert service.read_status(db).open_conflicts == 0
+    assert service.read_status(db).pending == 0
+    ann.sync()
+    assert ann.get(Account, account).industry == "Retail"
+    with ann.db.session() as session:
+        conflict = session.scalars(select(SyncConflict)).one()
+        assert conflict.status == "resolved"
+        assert conflict.data["resolution"] == "kept_theirs"
+        assert conflict.data["resolved_by"] == "bob@t.io"
+
+
+def test_proposal_accepted_from_inbox(
+    qtbot: QtBot,
+    db: Database,
+    controller: SyncController,
+    make_sqlite_client,
+    sqlite_only_server: ServerProcess,
+) -> None:
+    ann = make_sqlite_client("ann")
+    account = ann.add_account("Acme", renewal_date=date(2027, 1, 31))
+    ann.sync()
+    service.connect(db, sqlite_only_server.url, sqlite_only_server.tokens["cora"])
+    sync_once(qtbot, controller)
+
+    edit_account(db, account, renewal_date=date(2027, 2, 28))
+    ann.edit(Account, account, renewal_date=date(2027, 3, 31))
+    sync_once(qtbot, controller)
+    ann.sync()
+    sync_once(qtbot, controller)
+
+    inbox = ConflictsDialog(db)
+    qtbot.addWidget(inbox)
+    assert len(inbox.items) == 1
+    item = inbox.items[0]
+    assert item.kind == "proposal"
+    assert item.choices == (ACCEPT, "dismiss")
+    assert (item.mine, item.theirs) == ("2027-02-28", "2027-03-31")
+    with pytest.raises(Exception, match="not a valid choice"):
+        from csm_desktop.sync.resolve import choose
+
+        choose(db, item, MINE)
+
+    inbox.set_choice(0, ACCEPT)
+    inbox.apply_choices()
+    assert local_account(db, account).renewal_date == date(2027, 3, 31)
+    sync_once(qtbot, controller)
+    ann.sync()
+    assert ann.get(Account, account).renewal_date == date(2027, 3, 31)
+    assert service.read_status(db).open_conflicts == 0
+
+
+def test_server_down_shows_offline(
+    qtbot: QtBot,
+    db: Database,
+    controller: SyncController,
+    sqlite_only_server: ServerProcess,
+) -> None:
+    service.connect(db, sqlite_only_server.url, sqlite_only_server.tokens["ann"])
+    with db.session() as session:
+        session.add(Account(name="Acme"))
+    sqlite_only_server.stop()
+    indicator = SyncIndicator(controller)
+    qtbot.addWidget(indicator)
+
+    sync_once(qtbot, controller)
+
+    assert controller.offline
+    assert indicator.text() == "Offline · Pending changes: 1"
+    assert indicator.toolTip().startswith("Cannot reach the sync server at http://127.0.0.1:")
+    assert "Traceback" not in indicator.toolTip()
+
+
+def test_signed_out_after_token_revoked(
+    qtbot: QtBot,
+    db: Database,
+    controller: SyncController,
+    sqlite_only_server: ServerProcess,
+) -> None:
+    service.connect(db, sqlite_only_server.url, sqlite_only_server.tokens["ann"])
+    credentials.forget_token(sqlite_only_server.url)
+    indicator = SyncIndicator(controller)
+    qtbot.addWidget(indicator)
+
+    sync_once(qtbot, controller)
+
+    assert indicator.text() == "Signed out — sign in again"
+    assert "sign in again" in indicator.toolTip()
