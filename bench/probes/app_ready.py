@@ -19,8 +19,14 @@ window.show()
 
 
 def _on_loaded(count: int) -> None:
-    # One more event-loop turn so the rows are painted before quitting.
-    QTimer.singleShot(0, app.quit)
+    # One more event-loop turn so the rows are painted, then quit without
+    # the "jobs still running" question (the Today screen may still load).
+    QTimer.singleShot(0, _quit)
+
+
+def _quit() -> None:
+    window.runner.shutdown()
+    app.quit()
 
 
 window.portfolio_page.loaded.connect(_on_loaded)

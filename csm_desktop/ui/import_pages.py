@@ -305,12 +305,19 @@ class _ImportCall:
 
 
 def _summary_lines(report: ImportReport, *, dry_run: bool) -> list[str]:
-    tr = QCoreApplication.translate
-    lines = [tr("ImportWizard", "Read as: %1").replace("%1", report.info.describe())]
+    lines = [
+        QCoreApplication.translate("ImportWizard", "Read as: %1").replace(
+            "%1", report.info.describe()
+        )
+    ]
     template = (
-        tr("ImportWizard", "%1: %2 to create, %3 to update, %4 unchanged, %5 rejected")
+        QCoreApplication.translate(
+            "ImportWizard", "%1: %2 to create, %3 to update, %4 unchanged, %5 rejected"
+        )
         if dry_run
-        else tr("ImportWizard", "%1: %2 created, %3 updated, %4 unchanged, %5 rejected")
+        else QCoreApplication.translate(
+            "ImportWizard", "%1: %2 created, %3 updated, %4 unchanged, %5 rejected"
+        )
     )
     for name, counts in report.summary.entities.items():
         values = (counts.created, counts.updated, counts.unchanged, counts.skipped)
@@ -319,7 +326,9 @@ def _summary_lines(report: ImportReport, *, dry_run: bool) -> list[str]:
             text = text.replace(f"%{number}", format_number(value))
         lines.append(text)
     lines.append(
-        tr("ImportWizard", "Blank rows skipped: %1; total and footer rows skipped: %2")
+        QCoreApplication.translate(
+            "ImportWizard", "Blank rows skipped: %1; total and footer rows skipped: %2"
+        )
         .replace("%1", format_number(report.blank_rows))
         .replace("%2", format_number(report.summary_rows))
     )

@@ -171,25 +171,30 @@ def indicator_text(
 ) -> str:
     """Return the status bar text: the most urgent of the sync states, one short phrase."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("SyncStatus", text)
-
     if status.server_url is None:
-        return tr("Sync: not connected")
+        return QCoreApplication.translate("SyncStatus", "Sync: not connected")
     if running:
-        return tr("Syncing…")
+        return QCoreApplication.translate("SyncStatus", "Syncing…")
     if signed_out or status.last_error in SIGNED_OUT_CODES:
-        return tr("Signed out — sign in again")
+        return QCoreApplication.translate("SyncStatus", "Signed out — sign in again")
     if status.open_conflicts:
-        return tr("Conflicts: %1").replace("%1", format_number(status.open_conflicts))
-    pending = tr("Pending changes: %1").replace("%1", format_number(status.pending))
+        return QCoreApplication.translate("SyncStatus", "Conflicts: %1").replace(
+            "%1", format_number(status.open_conflicts)
+        )
+    pending = QCoreApplication.translate("SyncStatus", "Pending changes: %1").replace(
+        "%1", format_number(status.pending)
+    )
     if offline:
-        return tr("Offline") + (" · " + pending if status.pending else "")
+        return QCoreApplication.translate("SyncStatus", "Offline") + (
+            " · " + pending if status.pending else ""
+        )
     if status.rejected:
-        return tr("Rejected changes: %1").replace("%1", format_number(status.rejected))
+        return QCoreApplication.translate("SyncStatus", "Rejected changes: %1").replace(
+            "%1", format_number(status.rejected)
+        )
     if status.pending:
         return pending
-    return tr("Synced")
+    return QCoreApplication.translate("SyncStatus", "Synced")
 
 
 class SyncIndicator(QToolButton):
@@ -232,14 +237,14 @@ def install_sync(window: QMainWindow, db: Database, runner: JobRunner) -> SyncCo
     ``MainWindow``; the dialogs it opens get only ``db`` and the controller.
     """
     controller = SyncController(db, runner, window)
-    menu = QMenu(window.tr("&Sync"), window)
+    menu = QMenu(QCoreApplication.translate("SyncStatus", "&Sync"), window)
     help_menu = window.menus.get("help")
     if help_menu is not None:
         window.menuBar().insertMenu(help_menu.menuAction(), menu)
     else:
         window.menuBar().addMenu(menu)
     window.menus["sync"] = menu
-    actions = _SyncActions(window, db, controller, menu)
+    actions = SyncActions(window, db, controller, menu)
 
     indicator = SyncIndicator(controller, window)
     indicator.setMenu(actions.indicator_menu())
@@ -257,7 +262,7 @@ def _reload_after(report: Any, reload) -> None:
         reload()
 
 
-class _SyncActions(QObject):
+class SyncActions(QObject):
     """The Sync menu's actions and the dialogs they open."""
 
     def __init__(

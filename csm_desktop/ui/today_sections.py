@@ -23,10 +23,6 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _SEVERITY_COLOURS = {"critical": "red", "high": "red", "warning": "yellow", "medium": "yellow"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Today", text)
-
-
 def _finish(tree: QTreeWidget) -> None:
     tree.expandAll()
     for column in range(tree.columnCount()):
@@ -64,10 +60,10 @@ def fill_renewals(tree: QTreeWidget, renewals: Sequence[RenewalRow]) -> None:
     """Group renewals into overdue, 30, 60 and 90 days."""
     tree.clear()
     titles = {
-        0: _tr("Overdue (%1)"),
-        30: _tr("Within 30 days (%1)"),
-        60: _tr("In 31 to 60 days (%1)"),
-        90: _tr("In 61 to 90 days (%1)"),
+        0: QCoreApplication.translate("Today", "Overdue (%1)"),
+        30: QCoreApplication.translate("Today", "Within 30 days (%1)"),
+        60: QCoreApplication.translate("Today", "In 31 to 60 days (%1)"),
+        90: QCoreApplication.translate("Today", "In 61 to 90 days (%1)"),
     }
     for bucket, title in titles.items():
         rows = [row for row in renewals if row.bucket == bucket]
@@ -98,7 +94,10 @@ def fill_tasks(tree: QTreeWidget, tasks: Sequence[TaskRow]) -> None:
     tree.clear()
     overdue = [task for task in tasks if task.days_overdue > 0]
     today = [task for task in tasks if task.days_overdue == 0]
-    for title, rows in ((_tr("Overdue (%1)"), overdue), (_tr("Due today (%1)"), today)):
+    for title, rows in (
+        (QCoreApplication.translate("Today", "Overdue (%1)"), overdue),
+        (QCoreApplication.translate("Today", "Due today (%1)"), today),
+    ):
         if not rows:
             continue
         group = _group(tree, title, len(rows))
@@ -108,7 +107,10 @@ def fill_tasks(tree: QTreeWidget, tasks: Sequence[TaskRow]) -> None:
             )
             if task.days_overdue > 0:
                 item.setToolTip(
-                    2, _tr("%1 days overdue").replace("%1", format_number(task.days_overdue))
+                    2,
+                    QCoreApplication.translate("Today", "%1 days overdue").replace(
+                        "%1", format_number(task.days_overdue)
+                    ),
                 )
                 item.setForeground(2, swatch_colour("red"))
             if task.account_id is not None:
@@ -121,7 +123,11 @@ def fill_untouched(tree: QTreeWidget, rows: Sequence[UntouchedRow]) -> None:
     """List untouched accounts, never touched first, then the longest untouched."""
     tree.clear()
     for row in rows:
-        last = format_date(row.last_touch) if row.last_touch else _tr("Never")
+        last = (
+            format_date(row.last_touch)
+            if row.last_touch
+            else QCoreApplication.translate("Today", "Never")
+        )
         days = format_number(row.days_since_touch) if row.days_since_touch is not None else ""
         item = QTreeWidgetItem([row.account_name, last, days, format_money(row.arr, row.currency)])
         item.setTextAlignment(2, _RIGHT)

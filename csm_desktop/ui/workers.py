@@ -76,7 +76,7 @@ class Job(QObject):
         self._shown_progress: tuple[int, int, str] | None = None
         self._poll = QTimer(self)
         self._poll.setInterval(PROGRESS_POLL_MS)
-        self._poll.timeout.connect(self._poll_worker)
+        self._poll.timeout.connect(self.deliver)
         self._poll.start()
 
     def cancel(self) -> None:
@@ -84,8 +84,8 @@ class Job(QObject):
         self.token.cancel()
 
     @Slot()
-    def _poll_worker(self) -> None:
-        """Emit new progress, and the outcome once the worker has stored it."""
+    def deliver(self) -> None:
+        """Emit new progress, and the outcome once the worker has stored it (UI thread only)."""
         latest = self.state.latest_progress
         if latest is not None and latest != self._shown_progress:
             self._shown_progress = latest
@@ -193,6 +193,10 @@ class JobRunner(QObject):
         finished = self._pool.waitForDone(timeout_ms)
         if not finished:
             log.error("Background jobs still running after %d ms at shutdown", timeout_ms)
+        # Deliver the outcomes now rather than at the next poll, so the jobs
+        # leave ``running_count`` before the caller goes on.
+        for job in list(self._running):
+            job.deliver()
         self._release_retired()
         return finished
 

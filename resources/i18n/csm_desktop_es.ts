@@ -2,61 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES" sourcelanguage="en_US">
 <context>
-    <name></name>
-    <message>
-        <source>ImportWizard</source>
-        <comment>Read as: %1</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ImportWizard</source>
-        <comment>%1: %2 to create, %3 to update, %4 unchanged, %5 rejected</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ImportWizard</source>
-        <comment>%1: %2 created, %3 updated, %4 unchanged, %5 rejected</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ImportWizard</source>
-        <comment>Blank rows skipped: %1; total and footer rows skipped: %2</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sync: not connected</source>
-        <translation>Sincronización: sin conexión</translation>
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation>Sincronizando…</translation>
-    </message>
-    <message>
-        <source>Signed out — sign in again</source>
-        <translation>Sesión cerrada: volver a iniciar sesión</translation>
-    </message>
-    <message>
-        <source>Conflicts: %1</source>
-        <translation>Conflictos: %1</translation>
-    </message>
-    <message>
-        <source>Pending changes: %1</source>
-        <translation>Cambios pendientes: %1</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>Sin conexión</translation>
-    </message>
-    <message>
-        <source>Rejected changes: %1</source>
-        <translation>Cambios rechazados: %1</translation>
-    </message>
-    <message>
-        <source>Synced</source>
-        <translation>Sincronizado</translation>
-    </message>
-</context>
-<context>
     <name>AccountHeader</name>
     <message>
         <source>Segment</source>
@@ -1518,6 +1463,22 @@ Copia el informe de abajo y envíalo a tu contacto de soporte. Las credenciales 
     <message>
         <source>Activities and call notes</source>
         <translation>Actividades y notas de llamada</translation>
+    </message>
+    <message>
+        <source>Read as: %1</source>
+        <translation>Leído como: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 to create, %3 to update, %4 unchanged, %5 rejected</source>
+        <translation>%1: %2 por crear, %3 por actualizar, %4 sin cambios, %5 rechazadas</translation>
+    </message>
+    <message>
+        <source>%1: %2 created, %3 updated, %4 unchanged, %5 rejected</source>
+        <translation>%1: %2 creadas, %3 actualizadas, %4 sin cambios, %5 rechazadas</translation>
+    </message>
+    <message>
+        <source>Blank rows skipped: %1; total and footer rows skipped: %2</source>
+        <translation>Filas vacías omitidas: %1; filas de totales y de pie omitidas: %2</translation>
     </message>
     <message>
         <source>External id</source>
@@ -4246,6 +4207,29 @@ Archivo movido a: %2</translation>
     </message>
 </context>
 <context>
+    <name>SyncActions</name>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Sincronizar &amp;ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sync</source>
+        <translation>&amp;Cancelar sincronización</translation>
+    </message>
+    <message>
+        <source>&amp;Pending changes…</source>
+        <translation>Cambios &amp;pendientes…</translation>
+    </message>
+    <message>
+        <source>C&amp;onflicts and proposals…</source>
+        <translation>C&amp;onflictos y propuestas…</translation>
+    </message>
+    <message>
+        <source>Team sync &amp;settings…</source>
+        <translation>Con&amp;figuración de la sincronización del equipo…</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source>Sync is not set up: open Settings &gt; Team sync.</source>
@@ -4348,6 +4332,45 @@ Archivo movido a: %2</translation>
     <message>
         <source>The server accepted the token of %1 (%2).</source>
         <translation>El servidor ha aceptado el token de %1 (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Sync: not connected</source>
+        <translation>Sincronización: sin conexión</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Signed out — sign in again</source>
+        <translation>Sesión cerrada: volver a iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1</source>
+        <translation>Conflictos: %1</translation>
+    </message>
+    <message>
+        <source>Pending changes: %1</source>
+        <translation>Cambios pendientes: %1</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>Rejected changes: %1</source>
+        <translation>Cambios rechazados: %1</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Sincronizado</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Sincronización</translation>
     </message>
 </context>
 <context>
@@ -4478,6 +4501,37 @@ Archivo movido a: %2</translation>
     <message>
         <source>%1 notes match</source>
         <translation>%1 notas coinciden</translation>
+    </message>
+</context>
+<context>
+    <name>Today</name>
+    <message>
+        <source>Overdue (%1)</source>
+        <translation>Vencidas (%1)</translation>
+    </message>
+    <message>
+        <source>Within 30 days (%1)</source>
+        <translation>En los próximos 30 días (%1)</translation>
+    </message>
+    <message>
+        <source>In 31 to 60 days (%1)</source>
+        <translation>Entre 31 y 60 días (%1)</translation>
+    </message>
+    <message>
+        <source>In 61 to 90 days (%1)</source>
+        <translation>Entre 61 y 90 días (%1)</translation>
+    </message>
+    <message>
+        <source>Due today (%1)</source>
+        <translation>Vencen hoy (%1)</translation>
+    </message>
+    <message>
+        <source>%1 days overdue</source>
+        <translation>%1 días de retraso</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
     </message>
 </context>
 <context>
@@ -4660,36 +4714,6 @@ Archivo movido a: %2</translation>
     <message>
         <source>Go back and choose the survey scale.</source>
         <translation>Volver atrás y elegir la escala de la encuesta.</translation>
-    </message>
-</context>
-<context>
-    <name>_SyncActions</name>
-    <message>
-        <source>Sync &amp;now</source>
-        <translation>Sincronizar &amp;ahora</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel sync</source>
-        <translation>&amp;Cancelar sincronización</translation>
-    </message>
-    <message>
-        <source>&amp;Pending changes…</source>
-        <translation>Cambios &amp;pendientes…</translation>
-    </message>
-    <message>
-        <source>C&amp;onflicts and proposals…</source>
-        <translation>C&amp;onflictos y propuestas…</translation>
-    </message>
-    <message>
-        <source>Team sync &amp;settings…</source>
-        <translation>Con&amp;figuración de la sincronización del equipo…</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>&amp;Sync</source>
-        <translation>&amp;Sincronización</translation>
     </message>
 </context>
 </TS>
