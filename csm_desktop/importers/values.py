@@ -77,14 +77,22 @@ def parse_iso_datetime(text: str | None) -> datetime | None:
         raise ValueError(f"not a valid date and time: {text!r}") from None
 
 
+# SQLite integers are signed 64-bit, and Money stores 1/10,000 units in one.
+MAX_WHOLE_NUMBER = 2**63 - 1
+MAX_AMOUNT = Decimal("1e14")
+
+
 def parse_int(text: str | None) -> int | None:
     """Parse a whole number; a blank cell is None."""
     if blank(text):
         return None
     try:
-        return int(text.strip())
+        value = int(text.strip())
     except ValueError:
         raise ValueError(f"not a whole number: {text!r}") from None
+    if abs(value) > MAX_WHOLE_NUMBER:
+        raise ValueError(f"number too large: {text!r} (at most {MAX_WHOLE_NUMBER})")
+    return value
 
 
 def parse_float(text: str | None) -> float | None:
@@ -110,6 +118,8 @@ def parse_decimal(text: str | None) -> Decimal | None:
         raise ValueError(f"not an amount: {text!r}") from None
     if not value.is_finite():
         raise ValueError(f"not a finite amount: {text!r}")
+    if abs(value) >= MAX_AMOUNT:
+        raise ValueError(f"amount too large: {text!r} (must be under 100,000,000,000,000)")
     return value
 
 
