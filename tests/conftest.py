@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -40,7 +41,15 @@ def db(tmp_path: Path) -> Database:
     """An empty, migrated database in a real SQLite file."""
     database = open_database(tmp_path / "test.sqlite")
     yield database
+    _wait_for_workers()
     database.dispose()
+
+
+def _wait_for_workers() -> None:
+    """Let background jobs finish before the database closes connections under them."""
+    workers = sys.modules.get("csm_desktop.ui.workers")
+    if workers is not None:
+        workers.shutdown_all()
 
 
 @pytest.fixture(scope="session")

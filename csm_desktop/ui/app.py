@@ -52,6 +52,9 @@ def run_gui(db_path: Path, *, demo: bool) -> int:
     try:
         return app.exec()
     finally:
+        from csm_desktop.ui.workers import shutdown_all
+
+        shutdown_all()
         db.dispose()
 
 

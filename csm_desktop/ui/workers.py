@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -146,11 +148,24 @@ class _WorkCall:
         state.outcome = outcome
 
 
+# Every live runner, so the database can wait for all worker threads before
+# it closes its connections under them.
+_RUNNERS: weakref.WeakSet[JobRunner] = weakref.WeakSet()
+
+
+def shutdown_all(timeout_ms: int = 30_000) -> bool:
+    """Cancel the jobs of every live runner and wait for their threads."""
+    # A runner whose parent widget was destroyed has no pool left to wait for.
+    live = [runner for runner in list(_RUNNERS) if shiboken6.isValid(runner)]
+    return all([runner.shutdown(timeout_ms) for runner in live])
+
+
 class JobRunner(QObject):
     """Starts jobs on a private thread pool and keeps them until they finish."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        _RUNNERS.add(self)
         self._pool = QThreadPool(self)
         self._running: dict[Job, _Launch] = {}
         # Finished jobs whose pool thread may still hold references to them.
