@@ -35,7 +35,7 @@ PROGRESS_POLL_MS = 50
 
 
 class _JobState:
-    """What the worker thread writes and the UI thread reads for one job.
+    """Outcome and progress of one job, written by the worker and read by the UI thread.
 
     The worker touches only this plain object, so no Qt call runs on a pool
     thread; assigning one attribute is atomic under the GIL. The UI thread
