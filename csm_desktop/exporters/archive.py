@@ -129,7 +129,7 @@ def import_archive(
     unknown = sorted(set(archived) - set(known))
     if unknown:
         raise ImportFileError(
-            f"{path.name} holds table(s) {', '.join(unknown)} that this version does not know. "
+            f"{path.name} contains table(s) {', '.join(unknown)} that this version does not know. "
             "Update the app, then import the archive again."
         )
 

@@ -4,7 +4,7 @@
 column conventions and counts rows; the second converts rows and writes
 them in batches of ``BATCH_SIZE``. Everything happens in one transaction:
 a failure, a cancel or a dry run rolls it all back, so the database is as
-before. Memory holds one batch, the account index and at most
+before. Memory contains one batch, the account index and at most
 ``MAX_ISSUES`` rejection details.
 """
 

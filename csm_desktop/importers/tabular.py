@@ -298,7 +298,7 @@ class JsonReader:
                 f"or an object with one of {', '.join(self.RECORD_KEYS)}."
             )
         if not document:
-            raise ImportFileError(f"{self.path.name} holds no records.")
+            raise ImportFileError(f"{self.path.name} contains no records.")
         return document
 
 

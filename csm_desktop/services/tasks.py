@@ -62,7 +62,7 @@ _BULLET = re.compile(r"^\s*(?:[-*•‣◦]|\[[ xX]?\]|\d+[.)])\s*")
 
 
 class InvalidTaskError(ValueError):
-    """A task field failed validation. The message says which one to fix."""
+    """A task field failed validation. The message names the field to fix."""
 
 
 class TaskNotFoundError(LookupError):
@@ -229,7 +229,12 @@ def _row(task: Task, today: date) -> TaskRow:
 
 
 def _sort_key(row: TaskRow) -> tuple[int, int, date, int, str]:
-    group = 2 if row.status == TaskStatus.DONE else (1 if row.snoozed else 0)
+    if row.status == TaskStatus.DONE:
+        group = 2
+    elif row.snoozed:
+        group = 1
+    else:
+        group = 0
     has_no_due = 1 if row.due_on is None else 0
     return (
         group,

@@ -72,7 +72,7 @@ class RenewalRow:
     renewal_date: date
     # Negative when the renewal date has passed without being updated.
     days_to_renewal: int
-    # 0 for overdue, else the smallest bucket of ``RENEWAL_BUCKETS`` that holds the date.
+    # 0 for overdue, else the smallest bucket of ``RENEWAL_BUCKETS`` that contains the date.
     bucket: int
     arr: Decimal | None
     currency: str
@@ -305,7 +305,7 @@ def upcoming_renewals(portfolio: Sequence[PortfolioRow]) -> list[RenewalRow]:
 
 
 def renewal_bucket(days: int) -> int:
-    """Return 0 for an overdue renewal, else the smallest bucket (30, 60, 90) that holds it."""
+    """Return 0 for an overdue renewal, else the smallest bucket (30, 60, 90) that contains it."""
     if days < 0:
         return 0
     for bucket in RENEWAL_BUCKETS:

@@ -40,7 +40,7 @@ _NAME_PATTERN = re.compile(
 
 
 class BackupError(Exception):
-    """A backup could not be made or restored; the message says why."""
+    """A backup could not be made or restored; the message gives the reason."""
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class BackupInfo:
 
 
 def backups_folder(db_path: Path) -> Path:
-    """Return the folder that holds the backups of ``db_path``."""
+    """Return the folder that contains the backups of ``db_path``."""
     return db_path.parent / BACKUP_DIR_NAME
 
 

@@ -97,7 +97,7 @@ class SyncEngine:
     def run(
         self, progress: ProgressCallback = no_progress, cancel: CancelToken | None = None
     ) -> SyncReport:
-        """Run one sync; raise ``SyncAlreadyRunning`` when another run holds this database."""
+        """Run one sync; raise ``SyncAlreadyRunning`` when another run is using this database."""
         lock = _lock_for(self.db.path)
         if not lock.acquire(blocking=False):
             raise SyncAlreadyRunning("a sync of this database is already running")

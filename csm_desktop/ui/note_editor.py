@@ -209,7 +209,7 @@ class NoteEditor(QWidget):
         return self._draft_id
 
     def fields(self) -> NoteFields:
-        """Return what the form holds now."""
+        """Return the form's current contents."""
         return NoteFields(
             kind=self.kind_combo.currentData(),
             occurred_on=self.date_edit.date().toPython(),
@@ -224,7 +224,7 @@ class NoteEditor(QWidget):
     def set_account(self, account_id: uuid.UUID, default_day: date) -> None:
         """Save any draft of the previous account, then open ``account_id``.
 
-        The account's newest draft that no other editor holds is loaded and
+        The account's newest draft that no other editor has open is loaded and
         marked as recovered; otherwise the form is empty, dated ``default_day``.
         """
         self.flush_draft()
