@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
@@ -23,9 +24,30 @@ from csm_desktop.paths import demo_data_dir
 from csm_desktop.services.settings import REFERENCE_DATE_KEY, set_setting
 from csm_desktop.store.database import Database, open_database
 from csm_desktop.store.models import Account, Activity, ChurnEvent, SupportTicket, UsageMetric
+from csm_desktop.ui.gc_guard import collect_due_generations
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ACCOUNT_NAMES = ["Acme Robotics", "Blue Harbor", "Acme Foods", "Zenith Labs"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def garbage_collection_on_main_thread() -> None:
+    """Collect cycles only on the test thread, as the app does (see ``ui/gc_guard.py``).
+
+    An automatic collection that starts on a background job's thread can
+    destroy a widget left in a cycle by an earlier test while Qt delivers
+    events to it, which crashes the process.
+    """
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_after_test() -> None:
+    """Free the reference cycles a test left behind, on the test thread, when they are due."""
+    yield
+    collect_due_generations()
 
 
 @pytest.fixture(autouse=True)

@@ -31,6 +31,9 @@ def run_gui(db_path: Path, *, demo: bool) -> int:
     imported in the background before the portfolio is shown.
     """
     app = create_application()
+    from csm_desktop.ui.gc_guard import MainThreadCollector
+
+    collector = MainThreadCollector(app)
     from csm_desktop.ui.crash_dialog import install_gui_crash_handler
 
     install_gui_crash_handler(app)
@@ -56,6 +59,7 @@ def run_gui(db_path: Path, *, demo: bool) -> int:
 
         shutdown_all()
         db.dispose()
+        collector.stop()
 
 
 def create_application() -> QApplication:
