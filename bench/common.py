@@ -75,7 +75,7 @@ def time_process(
     name: str, argv: list[str], repeat: int = 5, warmup: int = 1, env: dict | None = None
 ) -> Timing:
     """Time a whole child process; its peak RSS comes from the child's rusage."""
-    full_env = {**os.environ, **(env or {})}
+    full_env = dict(os.environ) if env is None else env
     for _ in range(warmup):
         subprocess.run(argv, check=True, env=full_env, capture_output=True)
     timing = Timing(name)

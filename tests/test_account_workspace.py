@@ -334,7 +334,7 @@ def test_quick_note_offers_recovered_draft(
     page = AccountPage(db, runner)
     qtbot.addWidget(page)
 
-    quick_note = QuickNote(page, db, page)
+    quick_note = QuickNote(page, db, lambda: None)
     offered = quick_note.offer_recovered_drafts()
 
     assert offered is not None

@@ -74,6 +74,19 @@ def test_window_status_and_open_account(
     assert window.pages.currentWidget() is window.portfolio_page
 
 
+def test_reload_loads_page_on_screen_first(
+    qtbot: QtBot, window: MainWindow, seeded_db: dict
+) -> None:
+    window.show_portfolio()
+
+    with qtbot.waitSignal(window.portfolio_page.loaded, timeout=5_000):
+        window.reload_portfolio()
+        assert window.runner.running_count == 1
+    with qtbot.waitSignal(window.today_page.loaded, timeout=5_000):
+        pass
+    assert window.runner.running_count == 0
+
+
 def test_start_page_is_today(window: MainWindow) -> None:
     assert window.pages.currentWidget() is window.today_page
 
@@ -189,6 +202,7 @@ def test_state_remembered_across_windows(
     header.setSectionHidden(Column.OWNER, True)
     header.moveSection(header.visualIndex(Column.ARR), 1)
     first.portfolio_page.table.sortByColumn(Column.ARR, Qt.SortOrder.DescendingOrder)
+    header.resizeSection(Column.INDUSTRY, 333)
     first.today_page.splitter.setSizes([300, 500])
     left, right = first.today_page.splitter.sizes()
     first.close()
@@ -201,6 +215,9 @@ def test_state_remembered_across_windows(
     assert "owner" not in keys
     assert page.model.sort_column == Column.ARR
     assert page.model.sort_descending
+    # The rows' first load fits widths only where the user set none.
+    load(qtbot, second)
+    assert page.table.horizontalHeader().sectionSize(Column.INDUSTRY) == 333
     # The second window may be sized to the screen, so compare the split's proportion.
     new_left, new_right = second.today_page.splitter.sizes()
     assert new_left / (new_left + new_right) == pytest.approx(left / (left + right), abs=0.02)
@@ -301,3 +318,20 @@ def test_startup_imports_no_matplotlib() -> None:
     )
 
     assert result.stdout.strip() == "[]"
+
+
+def test_startup_builds_no_account_workspace_or_network_client(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    code = (
+        "import sys; import csm_desktop.ui.app, csm_desktop.ui.main_window; "
+        "print(sorted(m for m in ('httpx', 'csm_desktop.ui.account_page', "
+        "'csm_desktop.ui.qbr_dialog') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+
+    assert result.stdout.strip() == "[]"
+    assert window._account_page is None
+    assert window.shown_account() is None

@@ -1,6 +1,9 @@
-"""Start the app the way ``run_gui`` does and quit once the portfolio rows are on screen.
+"""Start the app the way ``run_gui`` does and quit once the start page's data is on screen.
 
-python bench/probes/app_ready.py DB_PATH
+python bench/probes/app_ready.py DB_PATH [portfolio|today]
+
+The page named (the portfolio by default) must be the database's start
+page: the main window loads the page on screen first.
 """
 
 import sys
@@ -16,11 +19,12 @@ app = create_application()
 db = open_database(Path(sys.argv[1]))
 window = MainWindow(db)
 window.show()
+page = window.today_page if sys.argv[2:] == ["today"] else window.portfolio_page
 
 
 def _on_loaded(count: int) -> None:
     # One more event-loop turn so the rows are painted, then quit without
-    # the "jobs still running" question (the Today screen may still load).
+    # the "jobs still running" question (the other page may still load).
     QTimer.singleShot(0, _quit)
 
 
@@ -29,7 +33,7 @@ def _quit() -> None:
     app.quit()
 
 
-window.portfolio_page.loaded.connect(_on_loaded)
+page.loaded.connect(_on_loaded)
 window.reload_portfolio()
 status = app.exec()
 db.dispose()

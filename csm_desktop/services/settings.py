@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 from csm_desktop.store.models import AppSetting
 
 REFERENCE_DATE_KEY = "reference_date"
+# The page shown at start: "today", "portfolio" or "last" (the page open at the last close).
+START_PAGE_KEY = "ui.start_page"
 
 
 def get_setting(session: Session, key: str) -> str | None:

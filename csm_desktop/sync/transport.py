@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -87,12 +88,19 @@ class Transport:
         self.url = check_server_url(url)
         self.token = token
         self.protocol = protocol
-        self._client = client or httpx.Client(timeout=timeout)
+        if client is None:
+            # Imported on first use: httpx costs about 0.1 s, and start-up needs no network.
+            import httpx
+
+            client = httpx.Client(timeout=timeout)
+        self._client = client
 
     def close(self) -> None:
         self._client.close()
 
     def _request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        import httpx
+
         headers = {"Authorization": f"Bearer {self.token}", "Sync-Protocol": str(self.protocol)}
         try:
             response = self._client.request(method, self.url + path, headers=headers, **kwargs)

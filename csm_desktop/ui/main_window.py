@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import uuid
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -20,17 +21,17 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from csm_desktop import APP_NAME, __version__
 from csm_desktop.formatting import format_date, format_number
-from csm_desktop.services.settings import get_setting, reference_date
+from csm_desktop.services.settings import START_PAGE_KEY, get_setting, reference_date
 from csm_desktop.services.today import record_app_start
 from csm_desktop.store.database import Database
 from csm_desktop.store.models import Account
-from csm_desktop.ui.account_page import AccountPage
 from csm_desktop.ui.portfolio_page import PortfolioPage
-from csm_desktop.ui.qbr_dialog import QbrDialog
-from csm_desktop.ui.settings_dialog import START_PAGE_KEY
 from csm_desktop.ui.today_page import TodayPage
 from csm_desktop.ui.window_state import restore_window_geometry, save_window_geometry
 from csm_desktop.ui.workers import JobRunner
+
+if TYPE_CHECKING:
+    from csm_desktop.ui.account_page import AccountPage
 
 log = logging.getLogger(__name__)
 
@@ -52,12 +53,18 @@ class MainWindow(QMainWindow):
         self.runner = JobRunner(self)
         self.setWindowTitle(APP_NAME)
         self._previous_page: QWidget | None = None
+        # (page loading now, page whose reload waits for it), during a reload.
+        self._queued_reload: tuple[TodayPage | PortfolioPage, TodayPage | PortfolioPage] | None = (
+            None
+        )
 
         self.today_page = TodayPage(db, self.runner, self)
         self.portfolio_page = PortfolioPage(db, self.runner, self)
-        self.account_page = AccountPage(db, self.runner, self)
+        # Built on first use: the workspace and its tabs cost more to import
+        # and build than the rest of the window, and start-up does not show it.
+        self._account_page: AccountPage | None = None
         self.pages = QStackedWidget(self)
-        for page in (self.today_page, self.portfolio_page, self.account_page):
+        for page in (self.today_page, self.portfolio_page):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
 
@@ -65,8 +72,6 @@ class MainWindow(QMainWindow):
         self.portfolio_page.account_requested.connect(self.open_account)
         self.portfolio_page.export_requested.connect(self.export_qbr)
         self.portfolio_page.loaded.connect(self._update_status)
-        self.account_page.back_requested.connect(self.go_back)
-        self.account_page.export_requested.connect(self.export_qbr)
 
         self._data_as_of = QLabel(self)
         self._account_count = QLabel(self)
@@ -79,7 +84,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
         from csm_desktop.ui.quick_note import install_quick_note
 
-        self.quick_note = install_quick_note(self, db, self.account_page)
+        self.quick_note = install_quick_note(self, db, self.shown_account)
         from csm_desktop.ui.sync_status import install_sync
 
         # Adds the Sync menu and status indicator, and captures edits when sync is set up.
@@ -143,6 +148,34 @@ class MainWindow(QMainWindow):
                 actions.append(action)
         return actions
 
+    # Pages
+
+    @property
+    def account_page(self) -> AccountPage:
+        """The account workspace, built and added to the page stack on first use."""
+        if self._account_page is None:
+            self._account_page = self._build_account_page()
+        return self._account_page
+
+    def _build_account_page(self) -> AccountPage:
+        from csm_desktop.ui.account_page import AccountPage
+
+        page = AccountPage(self._db, self.runner, self)
+        page.back_requested.connect(self.go_back)
+        page.export_requested.connect(self.export_qbr)
+        self.pages.addWidget(page)
+        tab = QSettings().value(ACCOUNT_TAB_KEY)
+        if isinstance(tab, int | str) and str(tab).isdigit():
+            page.tabs.setCurrentIndex(int(tab))
+        return page
+
+    def shown_account(self) -> uuid.UUID | None:
+        """Return the account whose workspace is on screen, or None on other pages."""
+        page = self._account_page
+        if page is None or self.pages.currentWidget() is not page:
+            return None
+        return page.account_id
+
     # Navigation
 
     @Slot(object)
@@ -166,7 +199,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_account_page(self) -> None:
-        if self.account_page.account_id is not None:
+        if self._account_page is not None and self._account_page.account_id is not None:
             self._remember_page()
             self.pages.setCurrentWidget(self.account_page)
 
@@ -178,7 +211,7 @@ class MainWindow(QMainWindow):
             target = self.portfolio_page
         if target is self.today_page:
             self.show_today()
-        elif target is self.account_page:
+        elif target is not None and target is self._account_page:
             self.show_account_page()
         else:
             self.show_portfolio()
@@ -187,9 +220,32 @@ class MainWindow(QMainWindow):
         self._previous_page = self.pages.currentWidget()
 
     def reload_portfolio(self) -> None:
-        """Reload the portfolio and the Today screen, which both read the accounts."""
-        self.portfolio_page.reload()
-        self.today_page.reload()
+        """Reload the portfolio and the Today screen, which both read the accounts.
+
+        The page on screen loads first and the other one after it: both jobs
+        run Python code, so running them side by side only delays the one the
+        user is looking at.
+        """
+        if self.pages.currentWidget() is self.today_page:
+            first, second = self.today_page, self.portfolio_page
+        else:
+            first, second = self.portfolio_page, self.today_page
+        if self._queued_reload is None:
+            # When a reload is already queued, it reads fresh data anyway.
+            self._queued_reload = (first, second)
+            first.loaded.connect(self._reload_queued_page)
+            first.load_failed.connect(self._reload_queued_page)
+        first.reload()
+
+    @Slot()
+    def _reload_queued_page(self) -> None:
+        if self._queued_reload is None:
+            return
+        first, second = self._queued_reload
+        self._queued_reload = None
+        first.loaded.disconnect(self._reload_queued_page)
+        first.load_failed.disconnect(self._reload_queued_page)
+        second.reload()
 
     # Actions
 
@@ -230,9 +286,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _export_current(self) -> None:
-        if self.pages.currentWidget() is self.account_page:
-            account_id = self.account_page.account_id
-        else:
+        account_id = self.shown_account()
+        if account_id is None:
             account_id = self.portfolio_page.current_account()
         if account_id is None:
             QMessageBox.information(
@@ -243,6 +298,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def export_qbr(self, account_id: uuid.UUID) -> None:
+        from csm_desktop.ui.qbr_dialog import QbrDialog
+
         dialog = QbrDialog(self._db, self.runner, account_id, self)
         dialog.open()
 
@@ -329,10 +386,6 @@ class MainWindow(QMainWindow):
         restore_window_geometry(self, settings, GEOMETRY_KEY)
         self.today_page.restore_state(settings)
         self.portfolio_page.restore_state(settings)
-        tabs = getattr(self.account_page, "tabs", None)
-        tab = settings.value(ACCOUNT_TAB_KEY)
-        if tabs is not None and isinstance(tab, int | str) and str(tab).isdigit():
-            tabs.setCurrentIndex(int(tab))
         self._show_start_page(settings)
 
     def _show_start_page(self, settings: QSettings) -> None:
@@ -352,9 +405,9 @@ class MainWindow(QMainWindow):
         settings.setValue(PAGE_KEY, page)
         self.today_page.save_state(settings)
         self.portfolio_page.save_state(settings)
-        tabs = getattr(self.account_page, "tabs", None)
-        if tabs is not None:
-            settings.setValue(ACCOUNT_TAB_KEY, tabs.currentIndex())
+        # Without a workspace this session, the tab stored last time stays as it is.
+        if self._account_page is not None:
+            settings.setValue(ACCOUNT_TAB_KEY, self._account_page.tabs.currentIndex())
 
     def confirm_cancel_jobs(self, count: int) -> bool:
         """Ask whether to cancel ``count`` running jobs and quit. Tests replace this method."""

@@ -35,6 +35,8 @@ DEFAULT_COLUMNS: tuple[Column, ...] = (
     Column.SEATS,
 )
 NAME_MIN_WIDTH = 220
+# Rows whose contents decide the column widths when the user has not set them.
+FIT_SAMPLE_ROWS = 50
 
 
 class ColumnLayout(QObject):
@@ -44,6 +46,8 @@ class ColumnLayout(QObject):
         super().__init__(parent)
         self._table = table
         self._model = model
+        # True once widths remembered from an earlier session were applied.
+        self.has_stored_widths = False
         self.menu = QMenu(table)
         self.menu.aboutToShow.connect(self._fill_menu)
         self.button = QToolButton(table.parentWidget())
@@ -97,9 +101,13 @@ class ColumnLayout(QObject):
     # Widths and remembered state
 
     def fit_widths(self) -> None:
-        """Size the shown columns to their contents, judged on the first rows only."""
+        """Size the shown columns to their contents, judged on the first rows only.
+
+        Each measured cell asks the model for several roles from Python, so
+        the sample stays small: 200 rows took about a second at start-up.
+        """
         header = self._table.horizontalHeader()
-        header.setResizeContentsPrecision(200)
+        header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
         for column in Column:
             if not header.isSectionHidden(column):
                 self._table.resizeColumnToContents(column)
@@ -123,6 +131,7 @@ class ColumnLayout(QObject):
             for key, width in widths.items():
                 if key in COLUMNS_BY_KEY and isinstance(width, int) and width > 0:
                     header.resizeSection(COLUMNS_BY_KEY[key], width)
+                    self.has_stored_widths = True
 
     # The menu
 

@@ -134,7 +134,7 @@ class PortfolioPage(QWidget):
         first_load = self.model.total_count() == 0
         self.model.set_rows(prepared)
         self.filter_bar.set_choices(prepared.choices)
-        if first_load:
+        if first_load and not self.columns.has_stored_widths:
             self.columns.fit_widths()
         self.views_bar.reload()
         self.loaded.emit(len(prepared.rows))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -96,10 +97,12 @@ class QuickNoteDialog(QDialog):
 class QuickNote:
     """Owns the quick-note action of a window and the draft offer at start."""
 
-    def __init__(self, window: QWidget, db: Database, account_page: QWidget) -> None:
+    def __init__(
+        self, window: QWidget, db: Database, shown_account: Callable[[], uuid.UUID | None]
+    ) -> None:
         self._window = window
         self._db = db
-        self._account_page = account_page
+        self._shown_account = shown_account
         self.dialog: QuickNoteDialog | None = None
         self.action = QAction(QCoreApplication.translate("QuickNote", "&Quick note…"), window)
         self.action.setShortcut(QKeySequence(QUICK_NOTE_SHORTCUT))
@@ -119,10 +122,7 @@ class QuickNote:
 
     def open(self) -> None:
         """Open the quick note on the account shown now, if any."""
-        account_id = None
-        if self._account_page.isVisible():
-            account_id = getattr(self._account_page, "account_id", None)
-        self._dialog().open_for(account_id)
+        self._dialog().open_for(self._shown_account())
 
     def offer_recovered_drafts(self) -> DraftRow | None:
         """Open the newest draft left by an earlier session, if any. Return it."""
@@ -138,6 +138,11 @@ class QuickNote:
         return free[0]
 
 
-def install_quick_note(window: QWidget, db: Database, account_page: QWidget) -> QuickNote:
-    """Add the Ctrl+Shift+N quick note to ``window`` and offer any recovered draft."""
-    return QuickNote(window, db, account_page)
+def install_quick_note(
+    window: QWidget, db: Database, shown_account: Callable[[], uuid.UUID | None]
+) -> QuickNote:
+    """Add the Ctrl+Shift+N quick note to ``window`` and offer any recovered draft.
+
+    ``shown_account`` returns the account on screen, which a new quick note is for.
+    """
+    return QuickNote(window, db, shown_account)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from csm_desktop import APP_NAME
-from csm_desktop.services.settings import get_setting, set_setting
+from csm_desktop.services.settings import START_PAGE_KEY, get_setting, set_setting
 from csm_desktop.services.today import (
     DEFAULT_SNOOZE_DAYS,
     DEFAULT_UNTOUCHED_DAYS,
@@ -52,7 +52,6 @@ log = logging.getLogger(__name__)
 
 PageFactory = Callable[[Database, JobRunner], QWidget]
 
-START_PAGE_KEY = "ui.start_page"
 START_PAGES = ("today", "portfolio", "last")
 
 
