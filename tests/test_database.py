@@ -16,6 +16,7 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import func, select
 
+from csm_desktop.services.backups import DamageFoundError, run_daily_backup
 from csm_desktop.store import migrations
 from csm_desktop.store.backup import create_backup, list_backups
 from csm_desktop.store.cloud import detect_cloud_folder
@@ -28,6 +29,7 @@ from csm_desktop.store.database import (
     open_database,
     read_revisions,
 )
+from csm_desktop.store.integrity import is_marked_damaged, mark_damaged
 from csm_desktop.store.models import Account, Base
 from csm_desktop.store.schema import revision_graph
 
@@ -145,6 +147,7 @@ def test_damaged_file_is_moved_aside_with_backup(tmp_path):
     backup = create_backup(path, "daily")
     _damage(path)
     damaged_bytes = path.read_bytes()
+    mark_damaged(path, "page 7 is damaged")
 
     with pytest.raises(DamagedDatabaseError, match="integrity check") as raised:
         open_database(path)
@@ -153,6 +156,31 @@ def test_damaged_file_is_moved_aside_with_backup(tmp_path):
     assert raised.value.backup is not None
     assert raised.value.backup.path == backup.path
     assert "can be restored" in str(raised.value)
+    assert not is_marked_damaged(path)
+    assert is_marked_damaged(raised.value.moved_to)
+
+
+def test_background_check_marks_damage_for_next_start(tmp_path):
+    path = tmp_path / "portfolio.sqlite"
+    _database_with_accounts(path, 2000)
+    backup = create_backup(path, "daily")
+    _damage(path)
+
+    # Start-up reads only the structure, so damage in the data pages opens.
+    db = open_database(path)
+    try:
+        with pytest.raises(DamageFoundError) as raised:
+            run_daily_backup(db)
+    finally:
+        db.dispose()
+
+    assert "damaged" in raised.value.problem
+    assert is_marked_damaged(path)
+    assert [info.path for info in list_backups(path)] == [backup.path]
+    with pytest.raises(DamagedDatabaseError) as next_start:
+        open_database(path)
+    assert next_start.value.backup is not None
+    assert next_start.value.backup.path == backup.path
 
 
 def test_after_damage_next_start_opens(tmp_path):

@@ -9,15 +9,18 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 from sqlalchemy import select
 
 from csm_desktop import crash
 from csm_desktop.logs import RedactingFormatter, register_secret
+from csm_desktop.services import backups as startup_checks
 from csm_desktop.store import backup as backups
 from csm_desktop.store.database import DamagedDatabaseError, open_database
+from csm_desktop.store.integrity import IntegrityResult, is_marked_damaged
 from csm_desktop.store.models import Account
-from csm_desktop.ui import startup
+from csm_desktop.ui import startup, workers
 from csm_desktop.ui.backup_page import BackupPage
 from csm_desktop.ui.crash_dialog import CrashDialog, CrashReporter
 from csm_desktop.ui.workers import JobRunner
@@ -223,3 +226,29 @@ def test_log_file_redacts_and_is_private(private_data_dir):
     assert "hunter2hunter" not in text
     assert "sk-live-abcdef123456" not in text
     assert log_file.stat().st_mode & 0o077 == 0
+
+
+def test_background_check_warns_about_damage(qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "portfolio.sqlite"
+    _portfolio_with_backup(path)
+    db = open_database(path)
+    warnings: list[str] = []
+    monkeypatch.setattr(startup, "show_warning", warnings.append)
+    monkeypatch.setattr(
+        startup_checks, "check_file", lambda _path: IntegrityResult(ok=False, problem="page 9 bad")
+    )
+    owner = QObject()
+
+    try:
+        job = startup.start_background_checks(owner, db)
+        with qtbot.waitSignal(job.finished, timeout=10_000):
+            pass
+    finally:
+        workers.shutdown_all()
+        db.dispose()
+
+    assert len(warnings) == 1
+    assert "page 9 bad" in warnings[0]
+    assert backups.list_backups(path)[0].kind == "daily"
+    assert len(backups.list_backups(path)) == 1
+    assert is_marked_damaged(path)

@@ -7,6 +7,7 @@ import logging
 from csm_desktop.services.settings import get_setting, set_setting
 from csm_desktop.store import backup as backups
 from csm_desktop.store.database import Database
+from csm_desktop.store.integrity import check_file, mark_damaged
 
 log = logging.getLogger(__name__)
 
@@ -35,10 +36,29 @@ def set_keep_count(db: Database, count: int) -> None:
         backups.prune_backups(db.path, count)
 
 
+class DamageFoundError(Exception):
+    """The full integrity check of the open database failed; the file is now marked."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
 def run_daily_backup(db: Database, **_job_arguments: object) -> backups.BackupInfo | None:
-    """Make today's backup if it is due; accepts (and ignores) JobRunner's arguments."""
+    """Check the whole file, then make today's backup if it is due.
+
+    Accepts (and ignores) JobRunner's arguments. Start-up checks only the
+    file's structure, so damage in the data pages shows up in this full
+    check, run in the background. Then the file is marked, so that the next
+    start moves it aside and offers a backup, and ``DamageFoundError`` is
+    raised without making a backup of the damaged contents.
+    """
     if db.path is None:
         return None
+    result = check_file(db.path)
+    if not result.ok:
+        mark_damaged(db.path, result.problem)
+        raise DamageFoundError(result.problem)
     return backups.backup_if_due(db.path, keep_count(db))
 
 

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from csm_desktop.store import migrations
 from csm_desktop.store.backup import BackupInfo, create_backup, newest_backup
 from csm_desktop.store.cloud import CloudFolder, detect_cloud_folder
-from csm_desktop.store.integrity import SQLITE_HEADER, check_file, move_aside
+from csm_desktop.store.integrity import SQLITE_HEADER, check_file, is_marked_damaged, move_aside
 from csm_desktop.store.locking import InstanceLock, InstanceLockedError
 from csm_desktop.store.schema import revision_graph
 
@@ -180,7 +180,8 @@ def take_instance_lock(db_path: Path) -> InstanceLock:
 def _prepare_file(db_path: Path) -> None:
     """Create the folder and an empty owner-only file, or check an existing file.
 
-    A file that fails the check is moved aside and ``DamagedDatabaseError``
+    The check is structural unless the file carries a damage mark. A file
+    that fails it is moved aside and ``DamagedDatabaseError``
     raised, so the next start finds no file and creates a fresh one.
     """
     db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -189,7 +190,9 @@ def _prepare_file(db_path: Path) -> None:
         os.close(fd)
         return
 
-    result = check_file(db_path)
+    # The full check reads every page; it runs here only after a background
+    # check found damage, and otherwise off the UI thread once the app is up.
+    result = check_file(db_path, thorough=is_marked_damaged(db_path))
     if result.ok:
         return
     label = "not-a-database" if result.not_sqlite else "damaged"

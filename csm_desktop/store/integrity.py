@@ -1,4 +1,10 @@
-"""Start-up integrity check: ``PRAGMA quick_check`` and moving a bad file aside.
+"""Integrity checks (``PRAGMA quick_check``), the damage mark, and moving a bad file aside.
+
+``PRAGMA quick_check`` reads every page, so its time grows with the file
+(about 0.15 s for the 55 MB demo here). Start-up therefore runs only the
+structural check (header, schema pages) unless an earlier check left a
+damage mark. The full check runs off the UI thread once the app is up and
+marks the file when it fails, so the next start moves the file aside.
 
 A file that is not an SQLite database, or that fails the check, is never
 opened by the app. It is renamed next to its original place (never deleted)
@@ -33,11 +39,13 @@ class IntegrityResult:
     not_sqlite: bool = False
 
 
-def check_file(path: Path) -> IntegrityResult:
+def check_file(path: Path, *, thorough: bool = True) -> IntegrityResult:
     """Check that ``path`` is an SQLite database whose pages pass ``PRAGMA quick_check``.
 
-    An empty or missing file passes, because the app creates its schema there.
-    The check runs on a read-only connection so it never changes the file.
+    Without ``thorough`` only the header and the schema pages are read, which
+    takes a millisecond whatever the size. An empty or missing file passes,
+    because the app creates its schema there. The check runs on a read-only
+    connection so it never changes the file.
     """
     if not path.exists() or path.stat().st_size == 0:
         return IntegrityResult(ok=True)
@@ -54,6 +62,9 @@ def check_file(path: Path) -> IntegrityResult:
     except sqlite3.Error as exc:
         return IntegrityResult(ok=False, problem=f"the file cannot be opened ({exc})")
     try:
+        if not thorough:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return IntegrityResult(ok=True)
         rows = connection.execute(f"PRAGMA quick_check({MAX_REPORTED_PROBLEMS})").fetchall()
     except sqlite3.DatabaseError as exc:
         return IntegrityResult(ok=False, problem=f"the file is damaged ({exc})")
@@ -64,6 +75,22 @@ def check_file(path: Path) -> IntegrityResult:
     if messages == ["ok"]:
         return IntegrityResult(ok=True)
     return IntegrityResult(ok=False, problem="the file is damaged: " + "; ".join(messages[:3]))
+
+
+def damage_mark_path(path: Path) -> Path:
+    """Return the file beside ``path`` that records a failed full check."""
+    return path.with_name(path.name + ".damaged")
+
+
+def mark_damaged(path: Path, problem: str) -> None:
+    """Record that ``path`` failed its full check, so the next start checks it fully."""
+    damage_mark_path(path).write_text(problem + "\n", encoding="utf-8")
+    log.error("Marked %s as damaged: %s", path, problem)
+
+
+def is_marked_damaged(path: Path) -> bool:
+    """Return whether a full check of ``path`` failed since the file was last moved aside."""
+    return damage_mark_path(path).exists()
 
 
 def move_aside(path: Path, label: str) -> Path:
@@ -85,5 +112,9 @@ def move_aside(path: Path, label: str) -> Path:
         companion = path.with_name(path.name + suffix)
         if companion.exists():
             os.replace(companion, target.with_name(target.name + suffix))
+    # The mark describes the moved file, not the fresh one created in its place.
+    mark = damage_mark_path(path)
+    if mark.exists():
+        os.replace(mark, damage_mark_path(target))
     log.warning("Moved the unusable database %s aside to %s", path, target)
     return target

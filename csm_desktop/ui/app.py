@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -50,7 +50,9 @@ def run_gui(db_path: Path, *, demo: bool) -> int:
         QTimer.singleShot(0, window.import_demo)
     else:
         window.reload_portfolio()
-    _start_daily_backup(window, db)
+    from csm_desktop.ui.startup import start_background_checks
+
+    start_background_checks(window, db)
 
     try:
         return app.exec()
@@ -138,13 +140,3 @@ def _open_or_explain(db_path: Path) -> Database | None:
     from csm_desktop.ui.startup import open_with_recovery
 
     return open_with_recovery(db_path)
-
-
-def _start_daily_backup(window: QObject, db: Database) -> None:
-    """Make today's backup in the background once the window is up."""
-    from csm_desktop.services.backups import run_daily_backup
-    from csm_desktop.ui.workers import JobRunner
-
-    runner = JobRunner(window)
-    job = runner.start("daily backup", lambda **job_arguments: run_daily_backup(db))
-    job.failed.connect(lambda error: log.error("The daily backup failed: %s", error))

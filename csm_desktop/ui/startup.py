@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import logging
 from enum import Enum
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from csm_desktop import APP_NAME
@@ -24,6 +26,9 @@ from csm_desktop.store.database import (
     DatabaseInUseError,
     open_database,
 )
+
+if TYPE_CHECKING:
+    from csm_desktop.ui.workers import Job
 
 log = logging.getLogger(__name__)
 
@@ -174,3 +179,33 @@ def _recover(error: DamagedDatabaseError, db_path: Path) -> bool:
             )
             return False
     return True
+
+
+def start_background_checks(window: QObject, db: Database) -> Job:
+    """Check the whole file and make today's backup off the UI thread once the window is up.
+
+    Damage found there is shown at once, with what the next start will do.
+    """
+    from csm_desktop.services.backups import run_daily_backup
+    from csm_desktop.ui.workers import JobRunner
+
+    runner = JobRunner(window)
+    job = runner.start("integrity check and daily backup", partial(run_daily_backup, db))
+    job.failed.connect(_report_background_failure)
+    return job
+
+
+def _report_background_failure(error: object) -> None:
+    from csm_desktop.services.backups import DamageFoundError
+
+    if not isinstance(error, DamageFoundError):
+        log.error("The daily backup failed: %s", error)
+        return
+    show_warning(
+        QCoreApplication.translate(
+            "Startup",
+            "A check found damage in your portfolio file: %1. Quit and start CSM Desktop "
+            "again: it will move the damaged file aside, unchanged, and offer your newest "
+            "backup. No backup was made of the damaged file.",
+        ).replace("%1", error.problem)
+    )

@@ -4205,6 +4205,10 @@ Archivo movido a: %2</translation>
         <source>The backup cannot be restored.</source>
         <translation>No se puede restaurar la copia de seguridad.</translation>
     </message>
+    <message>
+        <source>A check found damage in your portfolio file: %1. Quit and start CSM Desktop again: it will move the damaged file aside, unchanged, and offer your newest backup. No backup was made of the damaged file.</source>
+        <translation>Una comprobación encontró daños en el archivo de su cartera: %1. Salga y vuelva a abrir CSM Desktop: apartará el archivo dañado, sin cambios, y le ofrecerá su copia de seguridad más reciente. No se ha hecho ninguna copia de seguridad del archivo dañado.</translation>
+    </message>
 </context>
 <context>
     <name>SyncActions</name>
