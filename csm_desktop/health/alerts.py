@@ -14,19 +14,21 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from csm_desktop.health.bands import HealthColour, colour_name
 from csm_desktop.health.overrides import overrides_in_effect
-from csm_desktop.health.snapshot_details import decode_details
 from csm_desktop.store.models import Account, HealthSnapshot, SurveyResponse
 
 log = logging.getLogger(__name__)
 
 WEEKLY = "weekly"
+# The measure whose stored value is the 30-day usage ratio.
+USAGE_MEASURE = "usage_trend_30"
 # The 30-day usage trend ratio at or below which usage counts as a sharp drop.
 # TODO: require a minimum event count before the drop; on sparse usage (the
 # demo logs about one row per account per fortnight) this alert fires often.
@@ -84,7 +86,7 @@ def _snapshot_alerts(session, names, overridden, since: date, as_of: date) -> li
             HealthSnapshot.account_id,
             HealthSnapshot.as_of,
             HealthSnapshot.colour,
-            HealthSnapshot.details,
+            _stored_usage_ratio(),
         )
         .where(
             HealthSnapshot.kind == WEEKLY,
@@ -96,10 +98,9 @@ def _snapshot_alerts(session, names, overridden, since: date, as_of: date) -> li
     )
     alerts: list[HealthAlert] = []
     previous: dict[uuid.UUID, tuple[str, float | None]] = {}
-    for account_id, day, colour, details in rows:
+    for account_id, day, colour, ratio in rows:
         if account_id not in names:
             continue
-        ratio = _usage_ratio(details, day)
         before = previous.get(account_id)
         previous[account_id] = (colour, ratio)
         if before is None or day <= since or account_id in overridden:
@@ -114,11 +115,27 @@ def _snapshot_alerts(session, names, overridden, since: date, as_of: date) -> li
     return alerts
 
 
-def _usage_ratio(details: dict | None, day: date) -> float | None:
-    for measure in decode_details(details, day):
-        if measure.key == "usage_trend_30":
-            return measure.value
-    return None
+def _stored_usage_ratio() -> Any:
+    """Select the 30-day usage ratio from a snapshot's stored detail, inside SQLite.
+
+    Decoding every snapshot's whole detail in Python took most of the Today
+    screen's load time. The two stored formats (see ``snapshot_details``)
+    keep the value at index 2 of a list, or under "value" in the older
+    dictionary. A list of one or two items is a measure left out, so it has
+    no value.
+    """
+    entry = f"$.{USAGE_MEASURE}"
+    return case(
+        (
+            func.json_type(HealthSnapshot.details, entry) == "array",
+            func.json_extract(HealthSnapshot.details, f"{entry}[2]"),
+        ),
+        (
+            func.json_type(HealthSnapshot.details, entry) == "object",
+            func.json_extract(HealthSnapshot.details, f"{entry}.value"),
+        ),
+        else_=None,
+    )
 
 
 def _status_alert(account_id, name: str, day: date, old: str, new: str) -> HealthAlert:
