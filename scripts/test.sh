@@ -14,15 +14,8 @@ MPLCONFIGDIR="$(mktemp -d)"
 export MPLCONFIGDIR
 
 set +e
-.venv/bin/python -m pytest -p no:cacheprovider "$@"
+.venv/bin/python -X faulthandler -m pytest -p no:cacheprovider "$@"
 status=$?
-if [[ $status -gt 128 ]]; then
-  # TODO: a rare segmentation fault in Qt event processing during UI tests
-  # is not found yet; a crash (not a test failure) gets one full rerun.
-  echo "warning: pytest was killed by signal $((status - 128)); running the suite once more" >&2
-  .venv/bin/python -m pytest -p no:cacheprovider "$@"
-  status=$?
-fi
 set -e
 if [[ $status -eq 5 ]]; then
   echo "error: pytest collected no tests" >&2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import weakref
 
 import pytest
 from PySide6.QtCore import QThread
@@ -127,3 +128,29 @@ def test_progress_dialog_cancel_button(qtbot: QtBot, runner: JobRunner) -> None:
         dialog.findChild(QPushButton).click()
 
     qtbot.waitUntil(lambda: parent.findChild(QProgressDialog) is None, timeout=5_000)
+
+
+class _OwnerDialog(QWidget):
+    """A parentless widget that owns its runner, as the export dialog does."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.runner = JobRunner()
+        self.label = QPushButton(self)
+
+    def start(self) -> None:
+        job = self.runner.start("count", lambda **_arguments: 3)
+        # The lambda is the only reference to the widget once the caller drops it.
+        job.succeeded.connect(lambda value: self.label.setText(str(value)))
+
+
+def test_job_holding_last_reference_to_owner_is_freed(qtbot: QtBot) -> None:
+    for _ in range(20):
+        owner = _OwnerDialog()
+        owner.start()
+        alive = weakref.ref(owner)
+        del owner
+
+        # The job finishes, its connections are dropped and the owner goes with them.
+        qtbot.waitUntil(lambda: alive() is None, timeout=5_000)
+        qtbot.wait(20)

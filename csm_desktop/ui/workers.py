@@ -9,8 +9,10 @@ job, so a closing window can cancel them all and wait for the threads.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
+import warnings
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -226,14 +228,49 @@ class JobRunner(QObject):
         self._release_retired()
 
     def _release_retired(self) -> None:
-        """Drop finished jobs whose pool thread has let go of them."""
+        """Hand over for disposal the finished jobs whose pool thread has let go of them."""
         still_held: list[_Launch] = []
         for launch in self._retired:
             if launch.call.exited.is_set():
-                launch.job.deleteLater()
+                _dispose_later(launch.job)
             else:
                 still_held.append(launch)
         self._retired = still_held
+
+
+# Finished jobs waiting for ``_dispose_pending``, which runs from its own timer.
+_PENDING_DISPOSAL: list[Job] = []
+
+
+def _dispose_later(job: Job) -> None:
+    if not _PENDING_DISPOSAL:
+        QTimer.singleShot(0, _dispose_pending)
+    _PENDING_DISPOSAL.append(job)
+
+
+def _dispose_pending() -> None:
+    """Free finished jobs, each one outside its own signals and apart from its runner.
+
+    A job's connections can hold the last reference to the widget that owns
+    the runner (a lambda capturing a dialog, say). Released inside the job's
+    destructor, that reference deleted the widget, the widget its runner and
+    the runner its children, this half-destroyed job among them: the
+    segmentation fault seen at the end of UI tests. So each job first leaves
+    its runner, then drops its connections, and is deleted last, when its
+    wrapper goes at the end of this function, on a timer no job or runner owns.
+    """
+    jobs = list(_PENDING_DISPOSAL)
+    _PENDING_DISPOSAL.clear()
+    for job in jobs:
+        # A runner deleted in the meantime took its jobs with it.
+        if not shiboken6.isValid(job):
+            continue
+        job.setParent(None)
+        for signal in (job.progressed, job.succeeded, job.failed, job.cancelled, job.finished):
+            # PySide warns and may raise when nothing was connected to the signal.
+            with warnings.catch_warnings(), contextlib.suppress(RuntimeError, TypeError):
+                warnings.simplefilter("ignore", RuntimeWarning)
+                signal.disconnect()
 
 
 @dataclass(frozen=True, slots=True)
