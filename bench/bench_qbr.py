@@ -2,13 +2,17 @@
 
 Our path: ``export_qbr`` on the demo database (customer version, every
 section, A4) and ``export_qbr_batch`` over the first 100 demo accounts.
-Floor: a ``SimpleDocTemplate`` with the same two charts (health timeline
-and weekly usage, same matplotlib builders and svglib conversion), one
-heading and one paragraph, no data reads. Both run in this process, one
-after the other, so machine load is shared. Peak RSS is sampled before and
-after the batch to show whether memory grows with the number of accounts.
+Floor: a ``SimpleDocTemplate`` with the same three charts as the QBR
+(health timeline, measure breakdown and weekly usage, same builders and
+conversion to a flowable), one heading and one paragraph, no data reads.
+Both run in this process, one after the other, so machine load is shared.
+Resident memory is sampled before and after the batch to show whether it
+grows with the number of accounts.
 
-    python bench/bench_qbr.py [--batch 100] [--repeat 5] [--db PATH]
+    python bench/bench_qbr.py [--batch 100] [--repeat 5] [--db PATH] [--profile]
+
+``--profile`` prints pyinstrument call trees of five exports of one QBR
+and of one batch instead of timing (``pip install -e .[bench]``).
 """
 
 from __future__ import annotations
@@ -53,32 +57,84 @@ def open_demo(path: Path | None) -> Database:
 
 
 def floor_document(out: Path) -> None:
-    """Build the minimal PDF: the same two vector charts, a heading and a paragraph."""
+    """Build the minimal PDF: the QBR's three vector charts, a heading and a paragraph."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
     from csm_desktop.reports.charts import (
         HealthPoint,
-        figure_to_svg_drawing,
+        figure_to_flowable,
         health_timeline_figure,
+        measure_breakdown_figure,
         usage_figure,
     )
 
+    # The QBR's chart sizes, titles and amounts of data: a demo account has
+    # two years of weekly health scores, 11 measures and 28 weeks of usage.
     width = A4[0] - 40 * 72 / 25.4
-    days = [date(2024, 1, 1).fromordinal(date(2024, 1, 1).toordinal() + 7 * i) for i in range(52)]
+    width_in, height_in = width / 72, width / 72 * 0.32
+    quarter_start = date(2024, 10, 1)
+    days = [date.fromordinal(date(2023, 1, 2).toordinal() + 7 * i) for i in range(104)]
     health = health_timeline_figure(
-        [HealthPoint(d, 50 + i % 30, "yellow") for i, d in enumerate(days)]
+        [HealthPoint(d, 40 + (i * 7) % 55, "yellow") for i, d in enumerate(days)],
+        title="Health score over time (dashed line: start of the quarter)",
+        width_in=width_in,
+        height_in=height_in,
+        highlight_from=quarter_start,
     )
-    usage = usage_figure([(d, float(i % 17)) for i, d in enumerate(days[-26:])])
+    breakdown = measure_breakdown_figure(
+        [(f"Measure number {i}", None if i % 4 == 3 else 9.0 * i) for i in range(11)],
+        title="Score by measure",
+        width_in=width_in,
+        height_in=0.3 * 11 + 0.6,
+        not_applicable="not applicable",
+    )
+    usage = usage_figure(
+        [(d, float(i % 17)) for i, d in enumerate(days[-28:])],
+        title="Feature events per week: Q3 2024 (light) and Q4 2024",
+        width_in=width_in,
+        height_in=height_in,
+        highlight_from=quarter_start,
+    )
     styles = getSampleStyleSheet()
     story = [
         Paragraph("Floor document", styles["Heading1"]),
-        figure_to_svg_drawing(health, width),
-        figure_to_svg_drawing(usage, width),
+        figure_to_flowable(health, width),
+        figure_to_flowable(breakdown, width),
+        figure_to_flowable(usage, width),
         Paragraph("One paragraph of body text.", styles["BodyText"]),
     ]
     SimpleDocTemplate(io.BytesIO() if out is None else str(out), pagesize=A4).build(story)
+
+
+def profile_exports(
+    db: Database, account_ids: list, out_dir: Path, options: object, batch_size: int
+) -> None:
+    """Print pyinstrument call trees of five single exports and of one batch, after a warm-up."""
+    from pyinstrument import Profiler
+
+    from csm_desktop.reports.qbr import export_qbr
+    from csm_desktop.services.batch_export import export_qbr_batch
+
+    def five_exports() -> None:
+        for _ in range(5):
+            export_qbr(db, account_ids[0], QUARTER, out_dir / "one.pdf", options)
+
+    def batch() -> None:
+        export_qbr_batch(db, account_ids[:batch_size], QUARTER, out_dir, options)
+
+    export_qbr(db, account_ids[0], QUARTER, out_dir / "warm.pdf", options)
+    for title, run in (
+        ("five exports of one QBR", five_exports),
+        (f"batch of {batch_size}", batch),
+    ):
+        profiler = Profiler(interval=0.001)
+        profiler.start()
+        run()
+        profiler.stop()
+        print(f"\n## {title}\n")
+        print(profiler.output_text(unicode=False, color=False))
 
 
 def main() -> None:
@@ -86,6 +142,9 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=100, help="accounts in the batch run")
     parser.add_argument("--repeat", type=int, default=5, help="timed runs of the single export")
     parser.add_argument("--db", type=Path, help="database to read (default: a fresh demo copy)")
+    parser.add_argument(
+        "--profile", action="store_true", help="print pyinstrument profiles instead of timing"
+    )
     args = parser.parse_args()
 
     from csm_desktop.reports.qbr import QbrOptions, export_qbr
@@ -96,9 +155,13 @@ def main() -> None:
         account_ids = [row.account_id for row in load_portfolio(session)]
     out_dir = Path(tempfile.mkdtemp(prefix="bench-qbr-out-"))
     options = QbrOptions(locale=LOCALE, prepared_on=date(2025, 1, 8))
+    if args.profile:
+        profile_exports(db, account_ids, out_dir, options, args.batch)
+        db.dispose()
+        return
 
     floor = time_call(
-        "floor: minimal reportlab PDF, same 2 charts",
+        "floor: minimal reportlab PDF, same 3 charts",
         lambda: floor_document(out_dir / "floor.pdf"),
         args.repeat,
     )

@@ -21,7 +21,7 @@ from csm_desktop.paths import user_log_dir
 LOG_FILE_NAME = "csm-desktop.log"
 MAX_BYTES = 2 * 1024 * 1024
 BACKUP_COUNT = 5
-NOISY_LOGGERS = ("sqlalchemy.engine", "matplotlib", "PIL", "alembic", "fontTools", "svglib")
+NOISY_LOGGERS = ("sqlalchemy.engine", "matplotlib", "PIL", "alembic", "fontTools")
 REDACTED = "[redacted]"
 # Shorter registered values would redact ordinary words.
 MIN_SECRET_LENGTH = 4

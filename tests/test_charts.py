@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 import math
+import re
+from collections import Counter
 from datetime import date, timedelta
 
 import matplotlib
 import pytest
 from matplotlib import _pylab_helpers
-from matplotlib.colors import to_hex
-from reportlab.graphics.shapes import Drawing
-from reportlab.platypus import Image
+from matplotlib.colors import to_hex, to_rgb
+from pypdf import PdfReader
+from PySide6.QtCore import QLocale
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Image
 
 from csm_desktop.health.bands import Bands
+from csm_desktop.reports.chart_backend import ChartFlowable, record_figure
 from csm_desktop.reports.charts import (
     BAR_COLOUR,
     BAR_MUTED_COLOUR,
     HealthPoint,
-    figure_to_svg_drawing,
+    figure_to_flowable,
     health_timeline_figure,
     usage_figure,
 )
+from csm_desktop.reports.labels import chart_month_names
 
 START = date(2024, 10, 7)
 
@@ -107,37 +113,150 @@ def test_figures_not_registered_with_pyplot() -> None:
 def test_rcparams_unchanged() -> None:
     before = dict(matplotlib.rcParams)
     figure = health_timeline_figure(_points())
-    figure_to_svg_drawing(figure, 400)
+    figure_to_flowable(figure, 400)
 
     assert dict(matplotlib.rcParams) == before
 
 
-def test_svg_drawing_scaled_to_width() -> None:
+def test_flowable_scaled_to_width() -> None:
     figure = health_timeline_figure(_points(), width_in=7.0, height_in=2.8)
-    drawing = figure_to_svg_drawing(figure, 300, font_name="Times-Roman")
+    flowable = figure_to_flowable(figure, 300)
 
-    assert isinstance(drawing, Drawing)
-    assert drawing.width == pytest.approx(300)
-    assert drawing.height == pytest.approx(120)
-    assert drawing.initialFontName == "Times-Roman"
+    assert isinstance(flowable, ChartFlowable)
+    assert flowable.wrap(500, 500) == (pytest.approx(300), pytest.approx(120))
     assert figure.axes == []
 
 
-def test_svg_drawing_keeps_figure_when_asked() -> None:
+def test_flowable_keeps_figure_when_asked() -> None:
     figure = usage_figure([(START, 3.0)])
-    figure_to_svg_drawing(figure, 300, clear=False)
+    figure_to_flowable(figure, 300, clear=False)
 
     assert len(figure.axes) == 1
 
 
-def test_png_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
-    import svglib.svglib
+def _draw_to_pdf(flowable: Flowable, path) -> PdfReader:
+    canvas = Canvas(str(path))
+    flowable.drawOn(canvas, 20, 200)
+    canvas.save()
+    return PdfReader(path)
 
-    monkeypatch.setattr(svglib.svglib, "svg2rlg", lambda _source: None)
+
+def _fill_colours(content: bytes) -> set[tuple[float, ...]]:
+    """Return every "r g b rg" fill colour set in a content stream, rounded to 3 places."""
+    triples = re.findall(rb"([\d.]+) ([\d.]+) ([\d.]+) rg", content)
+    return {tuple(round(float(value), 3) for value in triple) for triple in triples}
+
+
+def test_flowable_draws_vector_paths(tmp_path) -> None:
+    figure = usage_figure([(START, 3.0), (START + timedelta(days=7), 5.0)], title="Usage")
+    page = _draw_to_pdf(figure_to_flowable(figure, 400), tmp_path / "chart.pdf").pages[0]
+    content = page.get_contents().get_data()
+
+    assert tuple(round(value, 3) for value in to_rgb(BAR_COLOUR)) in _fill_colours(content)
+    # The title and tick labels are glyph outlines, so no text is shown.
+    assert b"Tj" not in content
+    assert b"TJ" not in content
+    assert "/XObject" not in page["/Resources"]
+
+
+def test_flowable_keeps_transparency(tmp_path) -> None:
+    figure = usage_figure([(START, 3.0)])
+    figure.axes[0].axvspan(START, START + timedelta(days=3), color="#ff0000", alpha=0.5)
+    page = _draw_to_pdf(figure_to_flowable(figure, 400), tmp_path / "chart.pdf").pages[0]
+
+    states = [state.get_object() for state in page["/Resources"]["/ExtGState"].values()]
+    fill_opacities = {state["/ca"] for state in states if "/ca" in state}
+    assert 0.5 in fill_opacities
+
+
+def test_png_fallback() -> None:
     figure = usage_figure([(START, 3.0)], width_in=7.0, height_in=2.8)
-    image = figure_to_svg_drawing(figure, 350)
+    # An image has no vector recording, so the chart becomes a bitmap.
+    figure.axes[0].imshow([[0.0, 1.0], [1.0, 0.0]])
+    image = figure_to_flowable(figure, 350)
 
     assert isinstance(image, Image)
     assert image.drawWidth == pytest.approx(350)
     assert image.drawHeight == pytest.approx(140)
     assert figure.axes == []
+
+
+SPANISH_MONTHS = [
+    "ene",
+    "feb",
+    "mar",
+    "abr",
+    "may",
+    "jun",
+    "jul",
+    "ago",
+    "sept",
+    "oct",
+    "nov",
+    "dic",
+]
+
+
+def _tick_labels(figure) -> list[str]:
+    """Return the x tick labels, which matplotlib formats when the figure is drawn."""
+    figure_to_flowable(figure, 400, clear=False)
+    return [label.get_text() for label in figure.axes[0].get_xticklabels()]
+
+
+def test_month_names_from_report_language() -> None:
+    series = [(date(2024, 9, 2) + timedelta(days=7 * index), 1.0) for index in range(20)]
+    labels = _tick_labels(usage_figure(series, month_names=SPANISH_MONTHS))
+
+    assert {"oct", "nov", "dic"} <= set(labels)
+    assert "2025" in labels
+    assert not {"Oct", "Nov", "Dec"} & set(labels)
+
+
+def test_month_names_default_english() -> None:
+    series = [(date(2024, 9, 2) + timedelta(days=7 * index), 1.0) for index in range(20)]
+    labels = _tick_labels(usage_figure(series))
+
+    assert {"Oct", "Nov", "Dec", "2025"} <= set(labels)
+
+
+def test_month_names_in_day_labels() -> None:
+    # Within one month the ticks are days and the month moves to the offset.
+    points = [
+        HealthPoint(date(2024, 10, 1) + timedelta(days=day), 60.0, "yellow") for day in range(20)
+    ]
+    figure = health_timeline_figure(points, month_names=SPANISH_MONTHS)
+    _tick_labels(figure)
+
+    assert figure.axes[0].xaxis.get_major_formatter().get_offset() == "2024-oct"
+
+
+def test_month_names_need_twelve() -> None:
+    from matplotlib.dates import AutoDateLocator
+
+    from csm_desktop.reports.chart_dates import MonthNameDateFormatter
+
+    with pytest.raises(ValueError, match="12 month names"):
+        MonthNameDateFormatter(AutoDateLocator(), SPANISH_MONTHS[:11])
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        (QLocale(QLocale.Language.Spanish, QLocale.Country.Spain), SPANISH_MONTHS),
+        (QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom), None),
+        # DejaVu Sans has no "月", so Japanese charts keep English months.
+        (QLocale(QLocale.Language.Japanese, QLocale.Country.Japan), None),
+    ],
+)
+def test_chart_month_names(locale: QLocale, expected: list[str] | None) -> None:
+    assert chart_month_names(locale) == expected
+
+
+def test_repeated_glyphs_share_operators() -> None:
+    # Each glyph is drawn from one outline moved into place, so repeats are
+    # byte-identical and the page stream compresses them.
+    chart = record_figure(usage_figure([], title="WWWWWWWWWW"))
+    operators = "\n".join(segment.operators for segment in chart.segments)
+    glyphs = re.findall(r"q [-\d. ]+ cm ([-\d. mlch\n]+) f Q", operators)
+
+    assert Counter(glyphs).most_common(1)[0][1] >= 10

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 import uuid
@@ -16,6 +17,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from csm_desktop.progress import Cancelled, CancelToken, no_progress
 from csm_desktop.reports import document, qbr
 from csm_desktop.reports.qbr import QbrOptions
+from csm_desktop.services.health import HealthBreakdown, MeasureDetail
+from csm_desktop.services.qbr_data import gather_qbr_data
+from csm_desktop.services.qbr_drafts import resolve_narratives
 from csm_desktop.store.database import Database
 from csm_desktop.store.models import Activity
 from tests.test_qbr_data import ACCOUNT_NAME, NOTE_BODY, Q4, add_account, seed_account
@@ -204,6 +208,45 @@ def test_charts_are_vector(exported: Path) -> None:
     images = [name for name, xobject in objects.items() if xobject["/Subtype"] == "/Image"]
     assert images == []
     assert len(page.get_contents().get_data()) > 10_000
+
+
+def _breakdown(count: int) -> HealthBreakdown:
+    measures = tuple(
+        MeasureDetail(
+            key=f"measure_{index}",
+            label=f"Measure {index}",
+            score=None if index % 3 == 2 else 10.0 * index,
+            weight=0.0 if index % 3 == 2 else 0.125,
+            value=None,
+            explanation=f"Explanation of measure {index}.",
+        )
+        for index in range(count)
+    )
+    return HealthBreakdown(
+        as_of=date(2024, 12, 30),
+        score=78.0,
+        colour="green",
+        measures_used=8,
+        measures_total=count,
+        scorecard_version="default@1",
+        measures=measures,
+    )
+
+
+def test_breakdown_table_follows_subheading(db: Database, tmp_path: Path) -> None:
+    account_id = seed_account(db)
+    with db.session() as session:
+        data = gather_qbr_data(session, account_id, Q4)
+        narratives = resolve_narratives(session, data, US)
+    data = dataclasses.replace(data, breakdown=_breakdown(11))
+    path = qbr.render_qbr(data, narratives, tmp_path / "qbr.pdf", QbrOptions(locale=US))
+
+    pages = _text(path)
+    index = next(i for i, text in enumerate(pages) if "Breakdown by measure" in text)
+    # The measure table starts on the page of the subheading, so the
+    # subheading and its note are not left alone at the foot of a page.
+    assert "Explanation of measure 0." in pages[index]
+    assert "Explanation of measure 10." in " ".join(pages[index:])
 
 
 @pytest.mark.parametrize(

@@ -48,8 +48,11 @@ def health_markers_figure(
     empty_message: str = "",
     width_in: float = 7.5,
     height_in: float = 3.0,
+    month_names: Sequence[str] | None = None,
 ) -> Figure:
     """Build the timeline: score line, stale points in grey, overrides and event markers.
+
+    ``month_names`` are the 12 short names for the date axis (English without them).
 
     ``markers`` have ``day``, ``kind`` and ``label`` (see
     ``services.health.TimelineMarker``); ``overrides`` have ``starts_on``,
@@ -86,7 +89,7 @@ def health_markers_figure(
     _draw_overrides(axes, overrides, last, legend.get("override"))
     _draw_markers(axes, markers, legend)
 
-    _format_date_axis(axes)
+    _format_date_axis(axes, month_names)
     if len(ordered) == 1:
         axes.set_xlim(dates[0] - timedelta(days=7), dates[0] + timedelta(days=7))
     handles, labels = axes.get_legend_handles_labels()

@@ -81,14 +81,18 @@ def _set_title(axes: Axes, title: str) -> None:
         )
 
 
-def _format_date_axis(axes: Axes) -> None:
+def _format_date_axis(axes: Axes, month_names: Sequence[str] | None) -> None:
+    """Put concise date labels on the x axis, months from ``month_names`` or in English."""
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
-    # NOTE: month names come from matplotlib's English formatter, not from
-    # the report's QLocale, so a Spanish report still shows "Oct", "Nov".
+    from csm_desktop.reports.chart_dates import MonthNameDateFormatter
+
     locator = AutoDateLocator(minticks=3, maxticks=8)
     axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    if month_names is None:
+        axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    else:
+        axes.xaxis.set_major_formatter(MonthNameDateFormatter(locator, month_names))
 
 
 def _show_empty(axes: Axes, message: str) -> None:
@@ -115,6 +119,7 @@ def health_timeline_figure(
     height_in: float = 2.8,
     empty_message: str = "",
     highlight_from: date | None = None,
+    month_names: Sequence[str] | None = None,
 ) -> Figure:
     """Build the health score line over the red, yellow and green bands.
 
@@ -122,6 +127,8 @@ def health_timeline_figure(
     line, so a gap shows where the score was not computed. With no points
     the figure shows the bands and ``empty_message``. ``highlight_from``
     draws a dashed vertical line where the reported period starts.
+    ``month_names`` (12 short names, January first) label the date axis in
+    the report's language; None keeps matplotlib's English names.
     """
     figure, axes = _new_figure(width_in, height_in)
     _set_title(axes, title)
@@ -143,7 +150,7 @@ def health_timeline_figure(
     axes.plot(dates, scores, color=LINE_COLOUR, linewidth=1.6, marker="o", markersize=2.5)
     if highlight_from is not None:
         axes.axvline(highlight_from, color=MARKER_COLOUR, linewidth=1, linestyle="--")
-    _format_date_axis(axes)
+    _format_date_axis(axes, month_names)
     if len(ordered) == 1:
         # A single date would give a zero-width axis; show the week around it.
         only = ordered[0].as_of
@@ -160,12 +167,14 @@ def usage_figure(
     height_in: float = 2.8,
     highlight_from: date | None = None,
     empty_message: str = "",
+    month_names: Sequence[str] | None = None,
 ) -> Figure:
     """Build weekly usage bars, one bar per (week start, total) pair.
 
     With ``highlight_from`` set, bars dated before it are drawn muted, which
     lets a chart show the previous quarter for comparison. ``empty_message``
-    is printed in the plot area when ``series`` is empty.
+    is printed in the plot area when ``series`` is empty. ``month_names``
+    works as in ``health_timeline_figure``.
     """
     figure, axes = _new_figure(width_in, height_in)
     _set_title(axes, title)
@@ -185,7 +194,7 @@ def usage_figure(
     ]
     axes.bar(dates, values, width=_bar_widths(dates), color=colours, align="edge", linewidth=0)
     axes.set_ylim(bottom=0)
-    _format_date_axis(axes)
+    _format_date_axis(axes, month_names)
     return figure
 
 
@@ -275,52 +284,30 @@ def category_bars_figure(
     return figure
 
 
-def figure_to_svg_drawing(
-    figure: Figure, width_pt: float, *, clear: bool = True, font_name: str | None = None
-) -> Flowable:
+def figure_to_flowable(figure: Figure, width_pt: float, *, clear: bool = True) -> Flowable:
     """Convert ``figure`` into a reportlab flowable ``width_pt`` points wide.
 
-    The result is a vector Drawing made with svglib. When svglib cannot
-    parse matplotlib's SVG, a 300 dpi PNG image is returned instead, so the
-    export still succeeds. The figure is cleared afterwards unless ``clear``
-    is False, which frees its artists at once in a long batch.
-
-    The drawing's text is paths, so it needs no font, but reportlab still
-    selects a starting font for it: pass the PDF's embedded ``font_name``
-    so that the file does not list an unembedded Helvetica.
+    The result is vector: the figure's paths and glyph outlines recorded as
+    PDF operators (``chart_backend``), so the PDF needs no font for the
+    chart's text. A figure with an image, a hatch or Gouraud shading is
+    embedded as a 300 dpi PNG instead, so the export still succeeds. The
+    figure is cleared afterwards unless ``clear`` is False, which frees its
+    artists at once in a long batch.
     """
+    from csm_desktop.reports.chart_backend import (
+        ChartFlowable,
+        UnsupportedChartFeature,
+        record_figure,
+    )
+
     try:
-        drawing = _svg_drawing(figure, width_pt)
-        if drawing is not None:
-            if font_name is not None:
-                drawing.initialFontName = font_name
-            return drawing
-        log.warning("svglib could not convert a chart; embedding it as a PNG instead")
+        return ChartFlowable(record_figure(figure), width_pt)
+    except UnsupportedChartFeature as exc:
+        log.warning("A chart contains %s; embedding it as a PNG instead", exc)
         return _png_image(figure, width_pt)
     finally:
         if clear:
             figure.clear()
-
-
-def _svg_drawing(figure: Figure, width_pt: float) -> Flowable | None:
-    from matplotlib import rc_context
-    from svglib.svglib import svg2rlg
-
-    buffer = io.BytesIO()
-    # Glyphs as paths make the drawing independent of fonts in the PDF; the
-    # context restores the setting after this one save.
-    with rc_context({"svg.fonttype": "path"}):
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
-    buffer.seek(0)
-
-    drawing = svg2rlg(buffer)
-    if drawing is None or not drawing.width:
-        return None
-    factor = width_pt / drawing.width
-    drawing.scale(factor, factor)
-    drawing.width = width_pt
-    drawing.height = drawing.height * factor
-    return drawing
 
 
 def _png_image(figure: Figure, width_pt: float) -> Flowable:

@@ -1,8 +1,9 @@
 """The report document: cover and body page templates, running header and footer, contents.
 
 Shared by the QBR and the portfolio report. Headings set in the ``heading``
-style become contents entries and PDF outline bookmarks, so the contents
-list needs ``multiBuild`` (two layout passes) to know its page numbers.
+style become contents entries and PDF outline bookmarks. The contents list
+is drawn when the file is saved (``contents.ContentsList``), so one layout
+pass is enough where ``multiBuild`` would take two.
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ from reportlab.platypus import (
     Paragraph,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from csm_desktop.progress import CancelToken
+from csm_desktop.reports.contents import ContentsChanged, ContentsList, heading_entries
 from csm_desktop.reports.markup import draw_string, fit_text
 from csm_desktop.reports.pdf_writer import NumberedCanvas, PageNumberStyle
 from csm_desktop.reports.styles import MUTED, RULE, ReportStyles
@@ -34,6 +35,9 @@ from csm_desktop.reports.styles import MUTED, RULE, ReportStyles
 log = logging.getLogger(__name__)
 
 MARGIN = 20 * mm
+# Layout passes before giving up when the headings keep changing. One is
+# usual, because the story's headings are known before layout.
+MAX_LAYOUT_PASSES = 3
 HEADER_GAP = 10 * mm
 COVER_BAND = 18 * mm
 LOGO_MAX_HEIGHT = 14 * mm
@@ -57,9 +61,11 @@ class DocumentInfo:
 class ReportDocTemplate(BaseDocTemplate):
     """A document with a "Cover" and a "Body" page template and a contents list.
 
-    ``afterFlowable`` reports every paragraph in the heading style to the
-    contents list and adds a bookmark, so readers can jump to sections.
+    ``afterFlowable`` reports every paragraph in the heading style to
+    ``contents`` and adds a bookmark, so readers can jump to sections.
     """
+
+    contents: ContentsList | None = None
 
     def __init__(
         self,
@@ -106,12 +112,14 @@ class ReportDocTemplate(BaseDocTemplate):
         text = flowable.getPlainText()
         self._heading_count += 1
         key = f"section-{self._heading_count}"
-        self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(text, key, level=0)
-        self.notify("TOCEntry", (0, text, self.page, key))
+        # NumberedCanvas emits its pages only when it saves, and a bookmark
+        # made now would point at the first page, so it is made at save.
+        self.canv.draw_when_saved(functools.partial(_bookmark_section, key=key, title=text))
+        if self.contents is not None:
+            self.contents.addEntry(0, text, self.page, key)
 
     def beforeDocument(self) -> None:  # noqa: N802 - reportlab's name
-        # multiBuild lays the story out more than once; keys must restart.
+        # Keys restart because a pass after ContentsChanged lays out the story again.
         self._heading_count = 0
 
     def _check_cancel(self) -> None:
@@ -170,9 +178,15 @@ class ReportDocTemplate(BaseDocTemplate):
         canvas.restoreState()
 
 
+def _bookmark_section(canvas: Canvas, *, key: str, title: str) -> None:
+    """Make ``key`` point at the current page and list ``title`` in the PDF outline."""
+    canvas.bookmarkPage(key)
+    canvas.addOutlineEntry(title, key, level=0)
+
+
 def contents_list(styles: ReportStyles) -> list[Flowable]:
     """Return the "Contents" title and the table of contents flowable."""
-    toc = TableOfContents()
+    toc = ContentsList()
     toc.levelStyles = [styles.toc_entry]
     toc.dotsMinLevel = 0
     # The contents list is a Table inside; without a font its cells set
@@ -198,7 +212,12 @@ def build_document(
     paper: tuple[float, float],
     cancel: CancelToken | None,
 ) -> None:
-    """Lay out ``story`` into ``path`` with page numbers on every page after the cover."""
+    """Lay out ``story`` into ``path`` with page numbers on every page after the cover.
+
+    The contents list, if ``story`` has one, is sized for the story's
+    headings. Should layout report other headings, the story is laid out
+    again with those (at most ``MAX_LAYOUT_PASSES`` times in all).
+    """
     document = ReportDocTemplate(str(path), styles=styles, info=info, pagesize=paper, cancel=cancel)
     page_numbers = PageNumberStyle(
         font_name=styles.fonts.regular,
@@ -207,7 +226,24 @@ def build_document(
         right_x=paper[0] - MARGIN,
         baseline_y=MARGIN,
     )
-    document.multiBuild(
-        list(story),
-        canvasmaker=functools.partial(NumberedCanvas, page_numbers=page_numbers),
-    )
+    canvasmaker = functools.partial(NumberedCanvas, page_numbers=page_numbers)
+    document.contents = next((item for item in story if isinstance(item, ContentsList)), None)
+    if document.contents is None:
+        document.build(list(story), canvasmaker=canvasmaker)
+        return
+
+    expected = heading_entries(story, styles.heading)
+    for _attempt in range(MAX_LAYOUT_PASSES):
+        document.contents.expect(expected)
+        try:
+            document.build(list(story), canvasmaker=canvasmaker)
+            return
+        except ContentsChanged as changed:
+            log.info(
+                "Laying out %s again: %d headings expected, %d laid out",
+                path,
+                len(expected),
+                len(changed.entries),
+            )
+            expected = changed.entries
+    raise RuntimeError(f"The headings of {path} kept changing over {MAX_LAYOUT_PASSES} layouts.")

@@ -122,6 +122,12 @@ def needs_cjk_font(char: str) -> bool:
     return code not in _regular_code_points() and code in _cjk_code_points()
 
 
+def regular_font_covers(text: str) -> bool:
+    """Return True when DejaVu Sans has a glyph for every character of ``text``."""
+    regular = _regular_code_points()
+    return all(ord(char) in regular for char in text)
+
+
 def missing_glyphs(text: str) -> set[str]:
     """Return the characters of ``text`` that neither DejaVu Sans nor IPAexGothic covers.
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from csm_desktop.formatting import format_date, format_percent
 from csm_desktop.quarters import Quarter
+from csm_desktop.reports.fonts import regular_font_covers
 
 PRIORITY_ORDER = ("urgent", "high", "medium", "low")
 
@@ -28,6 +29,21 @@ def short_quarter_label(quarter: Quarter) -> str:
     return QCoreApplication.translate("QbrReport", "Q{number} {year}").format(
         number=quarter.number, year=quarter.year
     )
+
+
+def chart_month_names(locale: QLocale) -> list[str] | None:
+    """Return the locale's 12 short month names for chart date axes, or None for English ones.
+
+    None keeps matplotlib's English names. English reports get None, so
+    their charts keep "Sep" where en_GB would give "Sept". So does a
+    language whose names DejaVu Sans, the charts' only font, cannot draw,
+    such as Japanese "5月".
+    """
+    if locale.language() == QLocale.Language.English:
+        return None
+    short = QLocale.FormatType.ShortFormat
+    names = [locale.standaloneMonthName(month, short) for month in range(1, 13)]
+    return names if regular_font_covers("".join(names)) else None
 
 
 def colour_label(colour: str) -> str:

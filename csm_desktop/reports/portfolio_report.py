@@ -19,7 +19,7 @@ from csm_desktop.formatting import format_date, format_money, format_number
 from csm_desktop.progress import CancelToken, ProgressCallback, no_progress
 from csm_desktop.reports import labels
 from csm_desktop.reports.blocks import SectionContext, grid_table, heading, kpi_tiles, note
-from csm_desktop.reports.charts import BAND_BAR_COLOURS, category_bars_figure, figure_to_svg_drawing
+from csm_desktop.reports.charts import BAND_BAR_COLOURS, category_bars_figure, figure_to_flowable
 from csm_desktop.reports.document import MARGIN, DocumentInfo, build_document, contents_list
 from csm_desktop.reports.fonts import register_fonts
 from csm_desktop.reports.markup import markup
@@ -178,7 +178,6 @@ def _overview(summary: PortfolioSummary, context: SectionContext) -> list[Flowab
         QCoreApplication.translate("PortfolioReport", "ARR by health colour"),
         [_money(summary, summary.arr_by_colour[c], context) for c in COLOUR_ORDER],
         half,
-        context,
     )
     count_chart = _bars(
         [_colour_name(c) for c in COLOUR_ORDER],
@@ -187,7 +186,6 @@ def _overview(summary: PortfolioSummary, context: SectionContext) -> list[Flowab
         QCoreApplication.translate("PortfolioReport", "Accounts by health colour"),
         [str(summary.count_by_colour[c]) for c in COLOUR_ORDER],
         half,
-        context,
     )
     charts = Table([[arr_chart, count_chart]], colWidths=[half, half], hAlign="LEFT")
     flowables += [kpi_tiles(tiles, context), Spacer(1, 5 * mm), charts]
@@ -208,7 +206,7 @@ def _bar_colour(colour: str) -> str:
     return BAND_BAR_COLOURS.get(colour, NO_SCORE_COLOUR)
 
 
-def _bars(categories, values, colours, title, value_labels, width, context) -> Flowable:
+def _bars(categories, values, colours, title, value_labels, width) -> Flowable:
     figure = category_bars_figure(
         categories,
         values,
@@ -218,7 +216,7 @@ def _bars(categories, values, colours, title, value_labels, width, context) -> F
         height_in=2.3,
         value_labels=value_labels,
     )
-    return figure_to_svg_drawing(figure, width - 6, font_name=context.styles.fonts.regular)
+    return figure_to_flowable(figure, width - 6)
 
 
 def _renewals(summary: PortfolioSummary, context: SectionContext) -> list[Flowable]:
@@ -238,7 +236,6 @@ def _renewals(summary: PortfolioSummary, context: SectionContext) -> list[Flowab
         QCoreApplication.translate("PortfolioReport", "ARR renewing by quarter"),
         [_money(summary, summary.renewals[q][1], context) for q in quarters],
         context.width,
-        context,
     )
     return [
         heading(QCoreApplication.translate("PortfolioReport", "Renewals by quarter"), context),

@@ -24,7 +24,7 @@ from csm_desktop.reports import labels
 from csm_desktop.reports.blocks import SectionContext
 from csm_desktop.reports.charts import (
     HealthPoint,
-    figure_to_svg_drawing,
+    figure_to_flowable,
     health_timeline_figure,
     measure_breakdown_figure,
     usage_figure,
@@ -164,9 +164,12 @@ def render_qbr(
         prepared_on=options.prepared_on or date.today(),
     )
     story += [PageBreak(), *contents_list(styles), PageBreak()]
-    for key in sections:
+    for index, key in enumerate(sections):
+        # Space between sections only: a spacer after the last one could
+        # start a page of its own, which would print as an empty last page.
+        if index > 0:
+            story.append(Spacer(1, 6 * mm))
         story += _section(key, data, context, narratives, charts)
-        story.append(Spacer(1, 6 * mm))
 
     info = _document_info(data, options, csm, locale)
 
@@ -275,8 +278,8 @@ def _charts(
 ) -> dict[str, Flowable | None]:
     """Draw the charts the chosen sections need, as vector drawings."""
     width = context.width
-    font = context.styles.fonts.regular
     height = width / 72 * CHART_HEIGHT_RATIO
+    month_names = labels.chart_month_names(context.locale)
     charts: dict[str, Flowable | None] = {}
     if "health" in sections:
         points = [HealthPoint(s.as_of, s.score, s.colour) for s in data.health.timeline]
@@ -289,9 +292,10 @@ def _charts(
             width_in=width / 72,
             height_in=height,
             highlight_from=data.quarter.start,
+            month_names=month_names,
         )
-        charts["health"] = figure_to_svg_drawing(figure, width, font_name=font)
-        charts["breakdown"] = _breakdown_chart(data, bands, width, font)
+        charts["health"] = figure_to_flowable(figure, width)
+        charts["breakdown"] = _breakdown_chart(data, bands, width)
     if "usage" in sections:
         title = QCoreApplication.translate(
             "QbrReport", "Feature events per week: {previous} (light) and {current}"
@@ -305,12 +309,13 @@ def _charts(
             width_in=width / 72,
             height_in=height,
             highlight_from=data.quarter.start,
+            month_names=month_names,
         )
-        charts["usage"] = figure_to_svg_drawing(figure, width, font_name=font)
+        charts["usage"] = figure_to_flowable(figure, width)
     return charts
 
 
-def _breakdown_chart(data: QbrData, bands: Bands, width: float, font: str) -> Flowable | None:
+def _breakdown_chart(data: QbrData, bands: Bands, width: float) -> Flowable | None:
     if data.breakdown is None or not data.breakdown.measures:
         return None
     measures = [(measure.label, measure.score) for measure in data.breakdown.measures]
@@ -322,4 +327,4 @@ def _breakdown_chart(data: QbrData, bands: Bands, width: float, font: str) -> Fl
         height_in=max(1.4, 0.3 * len(measures) + 0.6),
         not_applicable=QCoreApplication.translate("QbrReport", "not applicable"),
     )
-    return figure_to_svg_drawing(figure, width, font_name=font)
+    return figure_to_flowable(figure, width)

@@ -198,8 +198,11 @@ def _breakdown(data: QbrData, context: SectionContext, chart: Flowable | None) -
         context,
         right=(1, 2),
     )
-    extra = [chart, Spacer(1, 3 * mm)] if chart is not None else []
-    return [*flowables, note(intro, context), *extra, table]
+    # The table goes first because it can split across pages. A chart first
+    # (up to 280 pt tall) that did not fit would move to the next page and
+    # leave the subheading alone above an empty end of page.
+    extra = [Spacer(1, 3 * mm), chart] if chart is not None else []
+    return [*flowables, note(intro, context), table, *extra]
 
 
 def _score_paragraph(sample: HealthSample | None, context: SectionContext) -> Paragraph:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QLocale, QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -280,6 +280,7 @@ class AccountPage(QWidget):
 
     def _health_figure(self) -> Figure:
         from csm_desktop.reports.charts import HealthPoint, health_timeline_figure
+        from csm_desktop.reports.labels import chart_month_names
 
         assert self._view is not None
         points = [HealthPoint(day, score, colour) for day, score, colour in self._view.health]
@@ -287,10 +288,12 @@ class AccountPage(QWidget):
             points,
             title=self.tr("Health score, weekly"),
             empty_message=self.tr("No health snapshots yet"),
+            month_names=chart_month_names(QLocale()),
         )
 
     def _usage_figure(self) -> Figure:
         from csm_desktop.reports.charts import usage_figure
+        from csm_desktop.reports.labels import chart_month_names
 
         assert self._view is not None
         return usage_figure(
@@ -298,6 +301,7 @@ class AccountPage(QWidget):
             title=self.tr("Product usage per week"),
             ylabel=self.tr("Feature events"),
             empty_message=self.tr("No usage recorded"),
+            month_names=chart_month_names(QLocale()),
         )
 
     # Notes and export

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QLocale, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -283,6 +283,7 @@ class HealthPanel(QWidget):
     def _figure(self) -> Figure:
         from csm_desktop.health.charts import health_markers_figure
         from csm_desktop.reports.charts import HealthPoint
+        from csm_desktop.reports.labels import chart_month_names
 
         assert self._data is not None
         points = [HealthPoint(day, score, colour) for day, score, colour in self._data.timeline]
@@ -301,6 +302,7 @@ class HealthPanel(QWidget):
             title=self.tr("Health score over time"),
             legend=legend,
             empty_message=self.tr("No health snapshots yet"),
+            month_names=chart_month_names(QLocale()),
         )
 
     # Overrides
