@@ -8,7 +8,7 @@ into an engine ``Scorecard``. Labels are translated when read.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,6 +25,7 @@ from csm_desktop.health.measures import (
 )
 from csm_desktop.health.readers import (
     read_adoption_breadth,
+    read_adoption_breadth_dates,
     read_engagement_recency,
     read_invoice_status,
     read_nps,
@@ -49,6 +50,8 @@ class MeasureSpec:
     rule: ScoringRule
     validity_days: int | None
     unit: str
+    # Batch form of ``read`` for the backfill, where one is worth having.
+    read_dates: Callable[[AccountHistory, Sequence[date]], list[Reading]] | None = None
 
 
 CATALOGUE: tuple[MeasureSpec, ...] = (
@@ -62,6 +65,7 @@ CATALOGUE: tuple[MeasureSpec, ...] = (
         LinearRule(((0.0, 0.0), (0.2, 30.0), (0.5, 70.0), (0.8, 100.0))),
         60,
         "share",
+        read_adoption_breadth_dates,
     ),
     MeasureSpec(
         "seat_utilisation",

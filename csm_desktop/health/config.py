@@ -127,6 +127,7 @@ def build_scorecard(config: ScorecardConfig, profile: Profile) -> Scorecard[Acco
             read=SPECS[key].read,
             group=SPECS[key].group,
             validity_days=setting.validity_days,
+            read_dates=SPECS[key].read_dates,
         )
         for key, setting in profile.measures.items()
         if setting.weight > 0 and key in SPECS

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import uuid
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -41,8 +42,16 @@ class KeyFeatures:
 
     first_seen: Mapping[str, int] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # Sorted first days, so counting the features known on a day is one bisect.
+        object.__setattr__(self, "_first_days", sorted(self.first_seen.values()))
+
     def known_on(self, day: int) -> list[str]:
         return [name for name, first in self.first_seen.items() if first <= day]
+
+    def count_known_on(self, day: int) -> int:
+        """Return how many features were first seen on or before ``day``."""
+        return bisect_right(self._first_days, day)  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -75,6 +84,10 @@ class AccountHistory:
     invoices: list[tuple[int, int | None]] = field(default_factory=list)
     # (due day, achieved day or None), sorted by due day.
     goals: list[tuple[int, int | None]] = field(default_factory=list)
+    # The day columns of ``nps``, ``invoices`` and ``goals``, kept for bisecting.
+    nps_days: list[int] = field(default_factory=list)
+    invoice_due_days: list[int] = field(default_factory=list)
+    goal_due_days: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -167,6 +180,9 @@ def _add_extra(history: AccountHistory, extra: ExtraInputs) -> None:
         ((due.toordinal(), met.toordinal() if met else None) for due, met in extra.goals),
         key=lambda row: row[0],
     )
+    history.nps_days = [day for day, _ in history.nps]
+    history.invoice_due_days = [due for due, _ in history.invoices]
+    history.goal_due_days = [due for due, _ in history.goals]
 
 
 def _csat_points(

@@ -42,6 +42,10 @@ OPEN_TICKET_EXTRA_LOAD = 1.0
 # Churn severity per event: a fresh churn counts 1 and a churn after a comeback less.
 FRESH_CHURN_SEVERITY = 1.0
 REACTIVATION_CHURN_SEVERITY = 0.5
+# Readings without arguments never change, so each is built once (a backfill
+# returns them hundreds of thousands of times).
+_NO_DATA = {code: Reading(None, Why(code)) for code in ("u0", "t0", "c0", "h0")}
+_ZERO = {code: Reading(0.0, Why(code)) for code in ("t1", "e0", "h1")}
 
 
 def _window(as_of: date, days: int) -> tuple[int, int]:
@@ -69,7 +73,7 @@ def read_usage_ratio(history: AccountHistory, as_of: date, days: int) -> Reading
     last_seen = history.usage.last_on_or_before(last)
 
     if last_seen is None:
-        return Reading(None, Why("u0"))
+        return _NO_DATA["u0"]
     seen = date.fromordinal(last_seen)
     if recent <= 0 and earlier <= 0:
         return Reading(0.0, Why("u1", (days, seen.isoformat())), seen)
@@ -97,7 +101,7 @@ def read_support_load(history: AccountHistory, as_of: date) -> Reading:
     """
     first, last = _window(as_of, SUPPORT_WINDOW_DAYS)
     if bisect_right(history.ticket_opened, last) == 0:
-        return Reading(None, Why("t0"))
+        return _NO_DATA["t0"]
 
     start = bisect_left(history.ticket_opened, first)
     stop = bisect_right(history.ticket_opened, last)
@@ -112,7 +116,7 @@ def read_support_load(history: AccountHistory, as_of: date) -> Reading:
 
     opened = stop - start
     if opened == 0:
-        return Reading(0.0, Why("t1"))
+        return _ZERO["t1"]
     return Reading(load, Why("t2", (opened, severe, still_open, load)))
 
 
@@ -125,7 +129,7 @@ def read_csat(history: AccountHistory, as_of: date) -> Reading:
     first, last = _window(as_of, CSAT_WINDOW_DAYS)
     rated = history.csat_closed.count(first, last)
     if rated == 0:
-        return Reading(None, Why("c0"))
+        return _NO_DATA["c0"]
     mean = history.csat_closed.total(first, last) / rated
     return Reading(mean, Why("c1", (round(mean, 1), rated)))
 
@@ -139,10 +143,10 @@ def read_escalations(history: AccountHistory, as_of: date) -> Reading:
     """
     first, last = _window(as_of, ESCALATION_WINDOW_DAYS)
     if bisect_right(history.ticket_opened, last) == 0:
-        return Reading(None, Why("t0"))
+        return _NO_DATA["t0"]
     escalated = history.escalations.count(first, last)
     if escalated == 0:
-        return Reading(0.0, Why("e0"))
+        return _ZERO["e0"]
     return Reading(float(escalated), Why("e1", (escalated,)))
 
 
@@ -154,12 +158,12 @@ def read_churn_history(history: AccountHistory, as_of: date) -> Reading:
     the account's history, because no churn event means the account stayed.
     """
     if history.start is None or history.start > as_of:
-        return Reading(None, Why("h0"))
+        return _NO_DATA["h0"]
     first, last = _window(as_of, CHURN_WINDOW_DAYS)
     fresh = history.fresh_churns.count(first, last)
     again = history.reactivation_churns.count(first, last)
     if fresh == 0 and again == 0:
-        return Reading(0.0, Why("h1"))
+        return _ZERO["h1"]
     severity = fresh * FRESH_CHURN_SEVERITY + again * REACTIVATION_CHURN_SEVERITY
     return Reading(severity, Why("h2", (fresh, again)))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from csm_desktop.health.engine import Reading
@@ -25,6 +26,10 @@ SEATS_WINDOW_DAYS = 30
 NPS_WINDOW_DAYS = 365
 NPS_PROMOTER_FROM = 9
 NPS_DETRACTOR_UP_TO = 6
+# Readings without arguments never change, so each is built once (a backfill
+# returns them hundreds of thousands of times).
+_NO_DATA = {code: Reading(None, Why(code)) for code in ("b0", "s0", "n0", "r0", "i0", "g0")}
+_ZERO = {code: Reading(0.0, Why(code)) for code in ("i1",)}
 
 
 def read_usage_trend_30(history: AccountHistory, as_of: date) -> Reading:
@@ -40,16 +45,19 @@ def read_adoption_breadth(history: AccountHistory, as_of: date) -> Reading:
     """
     last = as_of.toordinal()
     first = last - BREADTH_WINDOW_DAYS + 1
-    known = history.key_features.known_on(last)
+    known = history.key_features.count_known_on(last)
     if not known:
-        return Reading(None, Why("b0"))
+        return _NO_DATA["b0"]
 
+    # Only the account's own features can count, so loop over those rather
+    # than over every key feature of the portfolio.
+    first_seen = history.key_features.first_seen
     used_ever = False
     used = 0
     newest: int | None = None
-    for name in known:
-        days = history.feature_days.get(name)
-        if not days:
+    for name, days in history.feature_days.items():
+        seen_first = first_seen.get(name)
+        if seen_first is None or seen_first > last or not days:
             continue
         upto = bisect_right(days, last)
         if upto == 0:
@@ -59,9 +67,57 @@ def read_adoption_breadth(history: AccountHistory, as_of: date) -> Reading:
         if days[upto - 1] >= first:
             used += 1
     if not used_ever:
-        return Reading(None, Why("b0"))
+        return _NO_DATA["b0"]
     data_on = date.fromordinal(newest) if newest else None
-    return Reading(used / len(known), Why("b1", (used, len(known), BREADTH_WINDOW_DAYS)), data_on)
+    return Reading(used / known, Why("b1", (used, known, BREADTH_WINDOW_DAYS)), data_on)
+
+
+def read_adoption_breadth_dates(history: AccountHistory, dates: Sequence[date]) -> list[Reading]:
+    """Read adoption breadth at each of ``dates`` in one sweep over the account's feature events.
+
+    Returns the same readings as ``read_adoption_breadth`` at each date. The
+    sweep keeps each feature's last day of use so far, so it needs ``dates``
+    in ascending order. Dates in any other order are read one by one.
+    """
+    if any(later < earlier for earlier, later in zip(dates, dates[1:], strict=False)):
+        return [read_adoption_breadth(history, as_of) for as_of in dates]
+
+    events = sorted((day, name) for name, days in history.feature_days.items() for day in days)
+    first_seen = history.key_features.first_seen
+    last_use: dict[str, int] = {}
+    position = 0
+    readings = []
+    for as_of in dates:
+        last = as_of.toordinal()
+        while position < len(events) and events[position][0] <= last:
+            day, name = events[position]
+            last_use[name] = day
+            position += 1
+        readings.append(_breadth_at(history, last_use, first_seen, last))
+    return readings
+
+
+def _breadth_at(
+    history: AccountHistory, last_use: dict[str, int], first_seen: Mapping[str, int], last: int
+) -> Reading:
+    """Read adoption breadth on day ``last`` from each feature's last day of use up to it."""
+    known = history.key_features.count_known_on(last)
+    if not known:
+        return _NO_DATA["b0"]
+    first = last - BREADTH_WINDOW_DAYS + 1
+    used = 0
+    newest = 0
+    for name, day in last_use.items():
+        seen_first = first_seen.get(name)
+        if seen_first is None or seen_first > last:
+            continue
+        newest = max(newest, day)
+        if day >= first:
+            used += 1
+    if not newest:
+        return _NO_DATA["b0"]
+    why = Why("b1", (used, known, BREADTH_WINDOW_DAYS))
+    return Reading(used / known, why, date.fromordinal(newest))
 
 
 def read_seat_utilisation(history: AccountHistory, as_of: date) -> Reading:
@@ -71,7 +127,7 @@ def read_seat_utilisation(history: AccountHistory, as_of: date) -> Reading:
     window. Values above 1 (more users than seats) are kept as they are.
     """
     if not history.seats:
-        return Reading(None, Why("s0"))
+        return _NO_DATA["s0"]
     last = as_of.toordinal()
     index = bisect_right(history.seats_used.days, last)
     if index == 0 or history.seats_used.days[index - 1] < last - SEATS_WINDOW_DAYS + 1:
@@ -90,10 +146,10 @@ def read_nps(history: AccountHistory, as_of: date) -> Reading:
     measure stale. Not applicable without any response by D.
     """
     last = as_of.toordinal()
-    days = [day for day, _ in history.nps]
+    days = history.nps_days
     upto = bisect_right(days, last)
     if upto == 0:
-        return Reading(None, Why("n0"))
+        return _NO_DATA["n0"]
     newest = days[upto - 1]
     start = bisect_left(days, newest - NPS_WINDOW_DAYS + 1)
     scores = [score for _, score in history.nps[start:upto]]
@@ -114,7 +170,7 @@ def read_engagement_recency(history: AccountHistory, as_of: date) -> Reading:
     last = as_of.toordinal()
     upto = bisect_right(history.touches, last)
     if upto == 0:
-        return Reading(None, Why("r0"))
+        return _NO_DATA["r0"]
     touched = history.touches[upto - 1]
     days = last - touched
     return Reading(float(days), Why("r1", (days, date.fromordinal(touched).isoformat())))
@@ -127,17 +183,16 @@ def read_invoice_status(history: AccountHistory, as_of: date) -> Reading:
     Not applicable when no invoice is due on or before D.
     """
     last = as_of.toordinal()
-    due_days = [due for due, _ in history.invoices]
-    upto = bisect_right(due_days, last)
+    upto = bisect_right(history.invoice_due_days, last)
     if upto == 0:
-        return Reading(None, Why("i0"))
+        return _NO_DATA["i0"]
     overdue = [
         last - due
         for due, paid in history.invoices[:upto]
         if due < last and (paid is None or paid > last)
     ]
     if not overdue:
-        return Reading(0.0, Why("i1"))
+        return _ZERO["i1"]
     oldest = max(overdue)
     return Reading(float(oldest), Why("i2", (len(overdue), oldest)))
 
@@ -149,10 +204,9 @@ def read_onboarding_progress(history: AccountHistory, as_of: date) -> Reading:
     applicable when no goal is due by D.
     """
     last = as_of.toordinal()
-    due_days = [due for due, _ in history.goals]
-    upto = bisect_right(due_days, last)
+    upto = bisect_right(history.goal_due_days, last)
     if upto == 0:
-        return Reading(None, Why("g0"))
+        return _NO_DATA["g0"]
     met = sum(
         1 for _, achieved in history.goals[:upto] if achieved is not None and achieved <= last
     )
