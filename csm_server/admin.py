@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import Engine, and_, delete, func, insert, select, update
 
 from csm_server.auth import new_token, token_digest
+from csm_server.horizon import forget_checkpoints, purge_horizon
 from csm_server.schema import api_token, app_user, sync_client, sync_record, team
 from csm_server.settings import ROLES
 
@@ -124,14 +125,27 @@ def new_epoch(engine: Engine, team_name: str) -> uuid.UUID:
     with engine.begin() as conn:
         team_id = _team_id(conn, team_name)
         conn.execute(update(team).where(team.c.id == team_id).values(epoch=epoch))
+        forget_checkpoints(conn, team_id)
     log.info("Team %s has the new epoch %s", team_name, epoch)
     return epoch
 
 
-def purge_tombstones(engine: Engine, team_name: str, up_to_seq: int) -> int:
-    """Delete tombstones last changed at or below ``up_to_seq``; older cursors then get 410."""
+def safe_purge_seq(engine: Engine, team_name: str) -> int:
+    """Return the lowest checkpoint of the team's active devices (revoked ones do not count)."""
+    with engine.connect() as conn:
+        return purge_horizon(conn, _team_id(conn, team_name))
+
+
+def purge_tombstones(engine: Engine, team_name: str, up_to_seq: int | None = None) -> int:
+    """Delete tombstones last changed at or below ``up_to_seq``; older cursors then get 410.
+
+    Without ``up_to_seq`` the purge stops at ``safe_purge_seq``, so no active device that has
+    reported a checkpoint gets 410.
+    """
     with engine.begin() as conn:
         team_id = _team_id(conn, team_name)
+        if up_to_seq is None:
+            up_to_seq = purge_horizon(conn, team_id)
         count = conn.execute(
             delete(sync_record).where(
                 sync_record.c.team_id == team_id,
@@ -141,7 +155,12 @@ def purge_tombstones(engine: Engine, team_name: str, up_to_seq: int) -> int:
                 and_(sync_record.c.entity != "sync_conflict"),
             )
         ).rowcount
-        conn.execute(update(team).where(team.c.id == team_id).values(min_cursor_seq=up_to_seq))
+        # The horizon never moves back: tombstones below an earlier, higher purge are gone.
+        conn.execute(
+            update(team)
+            .where(team.c.id == team_id, team.c.min_cursor_seq < up_to_seq)
+            .values(min_cursor_seq=up_to_seq)
+        )
     log.info("Purged %d tombstones of team %s up to seq %d", count, team_name, up_to_seq)
     return count
 

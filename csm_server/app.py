@@ -18,13 +18,21 @@ from csm_server import PROTOCOL_MAX, PROTOCOL_MIN, SCHEMA_VERSION, faults
 from csm_server.auth import authenticate, touch_token
 from csm_server.db import make_engine
 from csm_server.errors import ProblemError
+from csm_server.horizon import record_checkpoint
 from csm_server.merge import Principal
 from csm_server.pull import checksum, pull_page
 from csm_server.push import handle_push
 from csm_server.records import load_record, save_record
 from csm_server.schema import sync_client, team
 from csm_server.settings import Settings
-from csm_server.wire import DeviceRequest, PullResponse, PushRequest, PushResponse, ResolveRequest
+from csm_server.wire import (
+    CheckpointRequest,
+    DeviceRequest,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    ResolveRequest,
+)
 
 log = logging.getLogger(__name__)
 
@@ -207,6 +215,11 @@ def _install_routes(app: FastAPI, engine: Engine, settings: Settings) -> None:
         faults.exit_if("pull.exit_after_page")
         return JSONResponse({**page, "server_time": _now_iso()})
 
+    @app.post("/v1/sync/checkpoint")
+    def checkpoint(body: CheckpointRequest, user: CurrentUser) -> dict:
+        seq = record_checkpoint(engine, user, _device_id(body.client_id), body.cursor)
+        return {"client_id": body.client_id, "pulled_seq": seq}
+
     @app.get("/v1/sync/checksum")
     def sync_checksum(at_seq: int, user: CurrentUser) -> dict:
         with engine.connect().execution_options(read_only=True) as conn, conn.begin():
@@ -291,11 +304,40 @@ def _resolve_conflict(
     return {"conflict_id": str(conflict_id), "status": "resolved", "seq": seq}
 
 
+def _device_id(text: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(text)
+    except ValueError as exc:
+        raise ProblemError(400, "invalid_request", f"client_id {text!r} is not a UUID") from exc
+
+
 def _install_test_routes(app: FastAPI) -> None:
+    """Add fault control and a log of every ``/v1`` request with its status and Retry-After."""
+    app.state.request_log = []
+
+    @app.middleware("http")
+    async def record_request(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response = await call_next(request)
+        if request.url.path.startswith("/v1/"):
+            app.state.request_log.append(
+                {
+                    "time": time.time(),
+                    "method": request.method,
+                    "path": request.url.path,
+                    "status": response.status_code,
+                    "retry_after": response.headers.get("Retry-After"),
+                }
+            )
+        return response
+
     @app.post("/_test/faults", include_in_schema=False)
     def set_faults(body: dict) -> dict:
         faults.configure(body)
         return {"ok": True}
+
+    @app.get("/_test/requests", include_in_schema=False)
+    def requests() -> list[dict]:
+        return list(app.state.request_log)
 
 
 def _now_iso() -> str:

@@ -38,7 +38,8 @@ def authenticate(conn: Connection, authorization: str | None) -> tuple[Principal
             api_token,
             app_user.c.team_id,
             app_user.c.email,
-            app_user.c.name,
+            # Labelled: api_token has a "name" column too (the token's label).
+            app_user.c.name.label("user_name"),
             app_user.c.role,
             app_user.c.disabled_at,
         )
@@ -54,7 +55,7 @@ def authenticate(conn: Connection, authorization: str | None) -> tuple[Principal
     if row.expires_at is not None and _aware(row.expires_at) <= now:
         log.info("Rejected expired token %s of user %s", row.id, row.user_id)
         raise ProblemError(401, "token_expired", "this token has expired; ask for a new one")
-    principal = Principal(row.user_id, row.team_id, row.email, row.name, row.role)
+    principal = Principal(row.user_id, row.team_id, row.email, row.user_name, row.role)
     return principal, row.id
 
 

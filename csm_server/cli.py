@@ -56,8 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument(
         "--up-to-seq",
         type=int,
-        required=True,
-        help="purge tombstones last changed at or below this sequence number",
+        help="purge tombstones last changed at or below this sequence number (default: the "
+        "lowest position the team's active devices have pulled to; revoked devices do not count)",
     )
     commands.add_parser("openapi", help="print the OpenAPI document as JSON")
 

@@ -22,6 +22,7 @@ from csm_server.policies import (
     EntityPolicy,
     MutationRejected,
     check_fields,
+    owner_key,
     policy_for,
     task_status_rank,
 )
@@ -50,12 +51,14 @@ class Principal:
     def is_coordinator(self) -> bool:
         return self.role in ("coordinator", "admin")
 
+    @property
+    def scope_keys(self) -> tuple[str, ...]:
+        """Owner keys of the accounts a CSM may change and pulls: their own and unowned ones."""
+        return ("", owner_key(self.email), owner_key(self.name))
+
     def owns(self, owner: Any) -> bool:
         """True for an unowned account or one whose owner names this user."""
-        if owner in (None, ""):
-            return True
-        text = str(owner).strip().lower()
-        return text in (self.email.lower(), self.name.lower())
+        return owner_key(owner) in self.scope_keys
 
 
 @dataclass
@@ -179,6 +182,17 @@ def _apply_fields(
             _conflict_values(policy, record, "edited_deleted", None, None, None, values, mutation),
         )
     if not record.exists and mutation["op"] == "update":
+        if _has_server_base(mutation):
+            # Only a tombstone purge removes a record, so this edit was made before its
+            # delete reached the device. Like any edit of a deleted row, it leaves a conflict.
+            raise RejectedWithConflict(
+                "entity_deleted",
+                f"{policy.name} {record.id} no longer exists on the server (deleted, and "
+                "its tombstone purged); the change was not applied",
+                _conflict_values(
+                    policy, record, "edited_deleted", None, None, None, values, mutation
+                ),
+            )
         raise MutationRejected("not_found", f"{policy.name} {record.id} does not exist")
 
     if not record.exists:
@@ -199,6 +213,14 @@ def _apply_fields(
         _stamp(ctx, record)
         save_record(ctx.conn, ctx.principal.team_id, record)
     return outcome
+
+
+def _has_server_base(mutation: dict) -> bool:
+    """True when the edit started from a version of the row that this server sent."""
+    if int(mutation.get("base_seq") or 0) > 0:
+        return True
+    fields = (mutation.get("fields") or {}).values()
+    return any(int(spec.get("base_seq") or 0) > 0 for spec in fields)
 
 
 def _merge_field(
@@ -391,13 +413,25 @@ def _apply_immutable(
     ctx: PushContext, policy: EntityPolicy, record: Record, mutation: dict, values: dict
 ) -> Outcome:
     if mutation["op"] != "insert":
-        raise MutationRejected("immutable", f"{policy.name} rows cannot be changed, only added")
-    digest = payload_hash(values)
+        raise MutationRejected(
+            "immutable", f"{policy.name} {record.id} cannot be changed or deleted, only added"
+        )
+    digest = payload_hash({k: v for k, v in values.items() if k not in policy.unhashed})
     if record.exists:
         if record.payload_sha256 == digest:
             return Outcome("duplicate", record.seq)
-        raise MutationRejected("id_conflict", f"{policy.name} {record.id} exists with other data")
+        raise MutationRejected(
+            "id_conflict",
+            f"{policy.name} {record.id} exists with other data; a changed row needs a new id",
+        )
     authorize(ctx, policy, record, values, "insert")
+    author = values.get(policy.author_field) if policy.author_field else None
+    if policy.author_field and owner_key(author) != owner_key(ctx.principal.email):
+        raise MutationRejected(
+            "validation_failed",
+            f"{policy.name}.{policy.author_field} is {author!r}; "
+            f"it must be the pushing user's e-mail {ctx.principal.email}",
+        )
 
     _stamp(ctx, record)
     record.data = dict(values)

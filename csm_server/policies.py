@@ -36,8 +36,13 @@ class EntityPolicy:
     required: frozenset[str] = frozenset()
     # Deletes need the coordinator role (CSMs archive instead).
     coordinator_delete: bool = False
-    # Field holding the id of the account the row belongs to, for authorisation.
+    # Field holding the id of the account the row belongs to, for authorisation and scope.
     account_field: str | None = "account_id"
+    # Immutable entities: fields left out of the payload hash, so the same
+    # content pushed by two users is one row, not an ``id_conflict``.
+    unhashed: frozenset[str] = frozenset()
+    # Immutable entities: a field that must hold the pushing user's e-mail.
+    author_field: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -169,9 +174,12 @@ POLICIES: dict[str, EntityPolicy] = {
             "details",
             "scorecard_version",
             "supersedes_id",
+            "author",
         ),
         date_fields=frozenset({"as_of"}),
-        required=frozenset({"account_id", "as_of"}),
+        required=frozenset({"account_id", "as_of", "kind", "colour", "author"}),
+        unhashed=frozenset({"author"}),
+        author_field="author",
     ),
 }
 
@@ -223,6 +231,17 @@ def _check_date(entity: str, name: str, value: Any) -> None:
         raise MutationRejected(
             "validation_failed", f"{entity}.{name} is {value}; dates before 1900 are not accepted"
         )
+
+
+def owner_key(owner: Any) -> str:
+    """Return the form of an account's owner that scope and authorisation compare.
+
+    Owners are free text (an e-mail or a name), compared without case and
+    surrounding spaces; "" is an unowned account, which every CSM may change.
+    """
+    if owner is None:
+        return ""
+    return str(owner).strip().lower()
 
 
 def task_status_rank(value: Any) -> int:

@@ -11,11 +11,11 @@ import hashlib
 import uuid
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, true
 
 from csm_server.errors import ProblemError
 from csm_server.merge import Principal
-from csm_server.schema import sync_record, team
+from csm_server.schema import scope_exit, sync_record, team
 
 
 def parse_cursor(cursor: str | None, epoch: uuid.UUID) -> int:
@@ -36,8 +36,30 @@ def parse_cursor(cursor: str | None, epoch: uuid.UUID) -> int:
         raise ProblemError(400, "invalid_request", f"malformed cursor {cursor!r}") from exc
 
 
-# TODO: every team member pulls the whole team's records. Limiting a CSM to their own
-# accounts needs "remove" changes for records that leave a user's scope.
+def scope_filter(principal: Principal) -> ColumnElement[bool] | None:
+    """Return the condition on ``sync_record`` rows that ``principal`` may pull (None: all).
+
+    A coordinator pulls the whole team. A CSM pulls the accounts they own,
+    the unowned ones, every record hanging from those accounts (by the
+    ``account_id`` scope column) and the team-wide rows that belong to no
+    account. The accounts are a subquery on ``ix_sync_record_owner``.
+
+    NOTE: a record whose account is not on the server (its insert was
+    rejected) is seen by coordinators only, although its author may keep
+    a copy. The scope follows the user's current role, e-mail and name: a
+    change of these reaches rows changed after it, not older ones.
+    """
+    if principal.is_coordinator:
+        return None
+    owned = sync_record.alias("owned")
+    accounts = select(owned.c.id).where(
+        owned.c.team_id == principal.team_id,
+        owned.c.entity == "account",
+        owned.c.owner_key.in_(principal.scope_keys),
+    )
+    return or_(sync_record.c.account_id.is_(None), sync_record.c.account_id.in_(accounts))
+
+
 def pull_page(
     conn: Connection,
     principal: Principal,
@@ -45,9 +67,12 @@ def pull_page(
     limit: int,
     entity: str | None = None,
 ) -> dict:
-    """Return the changes after ``cursor``: at least ``limit`` rows unless the log ends.
+    """Return the changes in ``principal``'s scope after ``cursor``.
 
-    With ``entity`` only that entity's rows are returned (a targeted repair download).
+    The page contains at least ``limit`` rows unless the log ends, and only
+    whole ``seq`` groups. With ``entity`` only that entity's rows are returned (a
+    targeted repair download). Accounts that left a CSM's scope come as
+    ``remove`` changes (see ``_removals``).
     """
     team_row = conn.execute(select(team).where(team.c.id == principal.team_id)).one()
     since = parse_cursor(cursor, team_row.epoch)
@@ -59,34 +84,97 @@ def pull_page(
             min_cursor_seq=team_row.min_cursor_seq,
         )
 
-    in_team = sync_record.c.team_id == principal.team_id
+    visible = sync_record.c.team_id == principal.team_id
     if entity is not None:
-        in_team = in_team & (sync_record.c.entity == entity)
+        visible = visible & (sync_record.c.entity == entity)
+    scope = scope_filter(principal)
+    if scope is not None:
+        visible = visible & scope
     last_seq = conn.execute(
         select(sync_record.c.seq)
-        .where(in_team, sync_record.c.seq > since)
+        .where(visible, sync_record.c.seq > since)
         .order_by(sync_record.c.seq)
         .offset(limit - 1)
         .limit(1)
     ).scalar()
+    # Rows up to the team's seq were committed before it was read, because a push keeps
+    # the team row locked until it commits. So a page that ends there skips nothing.
     upper = last_seq if last_seq is not None else team_row.seq
     rows = conn.execute(
         select(sync_record)
-        .where(in_team, sync_record.c.seq > since, sync_record.c.seq <= upper)
+        .where(visible, sync_record.c.seq > since, sync_record.c.seq <= upper)
         .order_by(sync_record.c.seq, sync_record.c.entity, sync_record.c.id)
     ).all()
-    high = max((row.seq for row in rows), default=since)
-    has_more = (
-        conn.execute(
-            select(sync_record.c.seq).where(in_team, sync_record.c.seq > high).limit(1)
-        ).first()
-        is not None
-    )
+    removals = _removals(conn, principal, since, upper) if entity is None else []
+    changes = _merge_in_seq_order(removals, [_change(row) for row in rows])
+
+    more_rows = conn.execute(
+        select(sync_record.c.seq).where(visible, sync_record.c.seq > upper).limit(1)
+    ).first()
+    more_removals = entity is None and bool(_removals(conn, principal, upper, None, limit=1))
+    # The cursor moves to ``upper`` even when the user's last row is older, so the
+    # next scoped pull does not scan the other CSMs' rows again.
     return {
-        "changes": [_change(row) for row in rows],
-        "next_cursor": f"{team_row.epoch}:{high}",
-        "has_more": has_more,
+        "changes": changes,
+        "next_cursor": f"{team_row.epoch}:{max(upper, since)}",
+        "has_more": more_rows is not None or more_removals,
     }
+
+
+def _removals(
+    conn: Connection,
+    principal: Principal,
+    since: int,
+    upper: int | None,
+    *,
+    limit: int | None = None,
+) -> list[dict]:
+    """Return ``remove`` changes for accounts that left a CSM's scope after ``since``.
+
+    On a remove the app drops its copy of the account and of every record
+    hanging from it, and pushes no delete. An account that came back
+    later is in the same or a later page as upserts at a higher ``seq``.
+    """
+    if principal.is_coordinator:
+        return []
+    query = (
+        select(scope_exit.c.seq, scope_exit.c.account_id)
+        .where(
+            scope_exit.c.team_id == principal.team_id,
+            scope_exit.c.seq > since,
+            scope_exit.c.owner_key.in_(principal.scope_keys),
+        )
+        .order_by(scope_exit.c.seq, scope_exit.c.account_id)
+    )
+    if upper is not None:
+        query = query.where(scope_exit.c.seq <= upper)
+    if limit is not None:
+        query = query.limit(limit)
+    changes = []
+    for row in conn.execute(query).all():
+        changes.append(
+            {
+                "seq": row.seq,
+                "entity": "account",
+                "id": str(row.account_id),
+                "op": "remove",
+                "row": {},
+                "field_seq": {},
+                "field_hlc": {},
+                "deleted_seq": None,
+            }
+        )
+    return changes
+
+
+def _merge_in_seq_order(removals: list[dict], upserts: list[dict]) -> list[dict]:
+    """Interleave both lists by ``seq``, a remove before an upsert of the same ``seq``."""
+    if not removals:
+        return upserts
+    merged = [(change["seq"], 0, index, change) for index, change in enumerate(removals)]
+    merged += [(change["seq"], 1, index, change) for index, change in enumerate(upserts)]
+    merged.sort(key=lambda item: item[:3])
+    return [item[3] for item in merged]
 
 
 def _change(row: Any) -> dict:
@@ -106,11 +194,16 @@ def _change(row: Any) -> dict:
 
 
 def checksum(conn: Connection, principal: Principal, up_to: int) -> dict[str, dict]:
-    """Return per entity the count of live rows and a sha256 over ``(id, seq)`` up to ``up_to``."""
+    """Return per entity the count of live rows and a sha256 over ``(id, seq)`` up to ``up_to``.
+
+    Only rows in ``principal``'s scope count, as in ``pull_page``.
+    """
+    scope = scope_filter(principal)
     rows = conn.execute(
         select(sync_record.c.entity, sync_record.c.id, sync_record.c.seq)
         .where(
             sync_record.c.team_id == principal.team_id,
+            scope if scope is not None else true(),
             sync_record.c.seq <= up_to,
             ~and_(
                 sync_record.c.deleted_seq.is_not(None),

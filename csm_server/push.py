@@ -1,8 +1,10 @@
 """The push algorithm: one database transaction per request, one result per mutation.
 
-1. The client's device row is checked and, on PostgreSQL, an advisory lock
-   per client id turns a second concurrent push from the same device into
-   ``409 sync_in_progress``.
+1. A lock per client id turns a second concurrent push from the same device
+   into ``409 sync_in_progress``: a lock in this process, taken before the
+   transaction starts (on SQLite a waiting ``BEGIN IMMEDIATE`` would
+   otherwise queue the second push), and on PostgreSQL also an advisory lock
+   that covers several server processes. The device row is then checked.
 2. ``UPDATE team SET seq = seq + 1 ... RETURNING seq`` takes the team row
    lock, so pushes of a team commit in ``seq`` order and a pull can never
    see ``seq`` N+1 before N.
@@ -16,8 +18,11 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from itertools import groupby
 from typing import Any
@@ -35,6 +40,12 @@ from csm_server.settings import Settings
 
 log = logging.getLogger(__name__)
 
+# Seconds a client rejected with ``sync_in_progress`` is asked to wait before retrying.
+SYNC_IN_PROGRESS_RETRY_S = 2
+
+_device_locks: dict[uuid.UUID, threading.Lock] = {}
+_device_locks_guard = threading.Lock()
+
 
 def handle_push(engine: Engine, settings: Settings, principal: Principal, body: dict) -> dict:
     """Apply a push request and return the response document."""
@@ -48,7 +59,7 @@ def handle_push(engine: Engine, settings: Settings, principal: Principal, body: 
         )
     client_id = uuid.UUID(str(body["client_id"]))
 
-    with engine.connect() as conn:
+    with _device_lock(client_id), engine.connect() as conn:
         trans = conn.begin()
         try:
             response = _push_in_transaction(
@@ -74,6 +85,26 @@ def handle_push(engine: Engine, settings: Settings, principal: Principal, body: 
     return response
 
 
+@contextmanager
+def _device_lock(client_id: uuid.UUID) -> Iterator[None]:
+    """Hold this process's push lock of ``client_id``, or raise ``409 sync_in_progress``."""
+    with _device_locks_guard:
+        lock = _device_locks.setdefault(client_id, threading.Lock())
+    if not lock.acquire(blocking=False):
+        log.info("Push from client %s rejected: another push of it is running", client_id)
+        raise _sync_in_progress()
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _sync_in_progress() -> ProblemError:
+    error = ProblemError(409, "sync_in_progress", "another sync of this device is running")
+    error.headers["Retry-After"] = str(SYNC_IN_PROGRESS_RETRY_S)
+    return error
+
+
 def _push_in_transaction(
     conn: Connection,
     engine: Engine,
@@ -88,7 +119,7 @@ def _push_in_transaction(
             text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": _lock_key(client_id)}
         ).scalar()
         if not locked:
-            raise ProblemError(409, "sync_in_progress", "another sync of this device is running")
+            raise _sync_in_progress()
     device = _load_device(conn, principal, client_id)
     team_row = conn.execute(select(team.c.epoch).where(team.c.id == principal.team_id)).one()
     if str(body.get("epoch") or "") != str(team_row.epoch):

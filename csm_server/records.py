@@ -10,8 +10,8 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from csm_server.policies import CONFLICT_ENTITY
-from csm_server.schema import app_user, sync_client, sync_record
+from csm_server.policies import CONFLICT_ENTITY, POLICIES, owner_key
+from csm_server.schema import app_user, scope_exit, sync_client, sync_record
 
 # Conflict ids that must be stable (one "two heads" record per note) derive from this.
 CONFLICT_NAMESPACE = uuid.UUID("6f1d3c52-8d0e-4a8e-9c57-2b0f9a6e4c11")
@@ -33,6 +33,8 @@ class Record:
     created_by: uuid.UUID | None = None
     updated_by: uuid.UUID | None = None
     exists: bool = False
+    # The owner key as stored, so a save can tell that an account changed hands.
+    stored_owner_key: str | None = None
 
     @property
     def deleted(self) -> bool:
@@ -72,11 +74,17 @@ def load_record(conn: Connection, team_id: uuid.UUID, entity: str, record_id: uu
         created_by=row.created_by,
         updated_by=row.updated_by,
         exists=True,
+        stored_owner_key=row.owner_key,
     )
 
 
 def save_record(conn: Connection, team_id: uuid.UUID, record: Record) -> None:
-    """Insert or update ``record``; the caller has set its new ``seq``."""
+    """Insert or update ``record``; the caller has set its new ``seq``.
+
+    When an account's owner changes, its records move to the new owner's
+    scope too (see ``move_account``).
+    """
+    account_id, owner = scope_of(conn, team_id, record)
     values = {
         "data": record.data,
         "field_seq": record.field_seq,
@@ -86,7 +94,12 @@ def save_record(conn: Connection, team_id: uuid.UUID, record: Record) -> None:
         "restored_seq": record.restored_seq,
         "payload_sha256": record.payload_sha256,
         "updated_by": record.updated_by,
+        "account_id": account_id,
+        "owner_key": owner,
     }
+    if record.exists and record.entity == "account" and owner != record.stored_owner_key:
+        move_account(conn, team_id, record.id, record.stored_owner_key, record.seq)
+    record.stored_owner_key = owner
     if record.exists:
         conn.execute(
             update(sync_record)
@@ -108,6 +121,76 @@ def save_record(conn: Connection, team_id: uuid.UUID, record: Record) -> None:
         )
     )
     record.exists = True
+
+
+def scope_of(
+    conn: Connection, team_id: uuid.UUID, record: Record
+) -> tuple[uuid.UUID | None, str | None]:
+    """Return the account ``record`` belongs to and, for an account, its owner key.
+
+    Rows with no account (a task with none, a conflict about no account)
+    return None and are seen by the whole team. A note revision belongs to
+    its note's account.
+    """
+    if record.entity == "account":
+        return record.id, owner_key(record.data.get("owner"))
+    if record.entity == "note_revision":
+        note_id = record.data.get("note_id")
+        if not note_id:
+            return None, None
+        raw = conn.execute(
+            select(sync_record.c.account_id).where(
+                sync_record.c.team_id == team_id,
+                sync_record.c.entity == "call_note",
+                sync_record.c.id == uuid.UUID(str(note_id)),
+            )
+        ).scalar()
+        return raw, None
+    policy = POLICIES.get(record.entity)
+    field_name = policy.account_field if policy is not None else "account_id"
+    raw = record.data.get(field_name) if field_name else None
+    if not raw:
+        return None, None
+    try:
+        return uuid.UUID(str(raw)), None
+    except ValueError:
+        return None, None
+
+
+def move_account(
+    conn: Connection, team_id: uuid.UUID, account_id: uuid.UUID, old_owner: str | None, seq: int
+) -> None:
+    """Move an account's records to ``seq`` and record that it left ``old_owner``'s scope.
+
+    Restamping the records makes the new owner's next pull carry them even
+    though their cursor is past the records' old ``seq``. The old owner's
+    next pull turns the ``scope_exit`` row into a ``remove`` change.
+    """
+    conn.execute(
+        update(sync_record)
+        .where(
+            sync_record.c.team_id == team_id,
+            sync_record.c.account_id == account_id,
+            sync_record.c.entity != "account",
+        )
+        .values(seq=seq)
+    )
+    if old_owner is None:
+        return
+    exists = conn.execute(
+        select(scope_exit.c.seq).where(
+            scope_exit.c.team_id == team_id,
+            scope_exit.c.seq == seq,
+            scope_exit.c.account_id == account_id,
+            scope_exit.c.owner_key == old_owner,
+        )
+    ).first()
+    if exists is None:
+        conn.execute(
+            insert(scope_exit).values(
+                team_id=team_id, seq=seq, account_id=account_id, owner_key=old_owner
+            )
+        )
 
 
 def actor_of_hlc(conn: Connection, hlc: str | None) -> str | None:

@@ -75,6 +75,9 @@ sync_client = Table(
     Column("registered_at", DateTime(timezone=True), nullable=False),
     Column("last_seen_at", DateTime(timezone=True)),
     Column("revoked_at", DateTime(timezone=True)),
+    # Seq of the last cursor the device reported as fully applied, its checkpoint. The
+    # tombstone purge horizon is the lowest checkpoint among the team's active devices.
+    Column("pulled_seq", BigInteger),
 )
 
 mutation_log = Table(
@@ -107,5 +110,28 @@ sync_record = Table(
     Column("payload_sha256", String(64)),
     Column("created_by", Uuid),
     Column("updated_by", Uuid),
-    Index("ix_sync_record_team_seq", "team_id", "seq"),
+    # Scope columns, derived from ``data`` on every save (see ``records.scope_of``): the
+    # account a row belongs to (its own id for an account, None for team-wide rows), and
+    # on account rows the lower-cased owner ("" when unowned).
+    Column("account_id", Uuid),
+    Column("owner_key", String(255)),
+    # Pull walks a team's rows in seq order and tests each row's account against the
+    # user's accounts; account_id in the index lets that test run on the index alone.
+    Index("ix_sync_record_team_seq", "team_id", "seq", "account_id"),
+    # The user's accounts: account rows of a team by owner.
+    Index("ix_sync_record_owner", "team_id", "entity", "owner_key"),
+    # The rows of one account: moved together when its owner changes, and read in seq
+    # order per account when a CSM's pull looks for rows after its page.
+    Index("ix_sync_record_account", "team_id", "account_id", "seq"),
+)
+
+# An account that left an owner's scope at ``seq``. A CSM whose cursor is below ``seq``
+# gets a ``remove`` change for it, so their app drops the account and its records.
+scope_exit = Table(
+    "scope_exit",
+    metadata,
+    Column("team_id", Uuid, ForeignKey("team.id"), primary_key=True),
+    Column("seq", BigInteger, primary_key=True),
+    Column("account_id", Uuid, primary_key=True),
+    Column("owner_key", String(255), primary_key=True),
 )

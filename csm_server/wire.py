@@ -53,7 +53,8 @@ class Change(BaseModel):
     seq: int
     entity: str
     id: str
-    op: Literal["upsert", "delete"]
+    # "remove": the account left the user's scope; drop the local copy, do not delete it.
+    op: Literal["upsert", "delete", "remove"]
     row: dict[str, Any]
     field_seq: dict[str, Any]
     field_hlc: dict[str, Any]
@@ -71,6 +72,12 @@ class DeviceRequest(BaseModel):
     client_id: str
     name: str = ""
     app_version: str = ""
+
+
+class CheckpointRequest(BaseModel):
+    client_id: str
+    # The cursor up to which the device has applied every change.
+    cursor: str
 
 
 class ResolveRequest(BaseModel):

@@ -13,7 +13,6 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -30,9 +29,11 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from csm_desktop.store.enums import ActivityType, LifecycleStage  # noqa: F401 (re-exported)
 from csm_desktop.store.types import Money, UTCDateTime, utc_now
 
 
@@ -61,24 +62,6 @@ class ImportedMixin:
 
     source: Mapped[str | None] = mapped_column(String(40), default=None)
     external_id: Mapped[str | None] = mapped_column(String(120), default=None)
-
-
-class LifecycleStage(StrEnum):
-    ONBOARDING = "onboarding"
-    ADOPTION = "adoption"
-    GROWTH = "growth"
-    RENEWAL = "renewal"
-    CHURNED = "churned"
-
-
-class ActivityType(StrEnum):
-    CALL = "call"
-    MEETING = "meeting"
-    EMAIL = "email"
-    NOTE = "note"
-    QBR = "qbr"
-    MILESTONE = "milestone"
-    INTERNAL_NOTE = "internal_note"
 
 
 class Account(SyncedMixin, ImportedMixin, Base):
@@ -155,13 +138,29 @@ class Subscription(SyncedMixin, ImportedMixin, Base):
     account: Mapped[Account] = relationship(back_populates="subscriptions")
 
 
+# The rows the partial index ix_usage_feature_first_day covers. The metric is
+# a literal, so queries that bind the metric as a parameter cannot pick this
+# index over ix_usage_account_date by mistake.
+USAGE_FEATURE_INDEX_WHERE = (
+    "metric = 'feature_events' AND deleted_at IS NULL AND feature IS NOT NULL AND value > 0"
+)
+
+
 class UsageMetric(SyncedMixin, ImportedMixin, Base):
     """One measured value of product usage for an account on one calendar day."""
 
     __tablename__ = "usage_metric"
     __table_args__ = (
         UniqueConstraint("source", "external_id", name="uq_usage_source_ext"),
-        Index("ix_usage_account_date", "account_id", "usage_date"),
+        # deleted_at makes the newest-date reads index-only (migration 0011).
+        Index("ix_usage_account_date_live", "account_id", "usage_date", "deleted_at"),
+        # Each used feature's first day, for the health score's key features.
+        Index(
+            "ix_usage_feature_first_day",
+            "feature",
+            "usage_date",
+            sqlite_where=text(USAGE_FEATURE_INDEX_WHERE),
+        ),
     )
 
     account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("account.id"))
@@ -182,7 +181,7 @@ class SupportTicket(SyncedMixin, ImportedMixin, Base):
     __tablename__ = "support_ticket"
     __table_args__ = (
         UniqueConstraint("source", "external_id", name="uq_ticket_source_ext"),
-        Index("ix_ticket_account_opened", "account_id", "opened_on"),
+        Index("ix_ticket_account_opened_live", "account_id", "opened_on", "deleted_at"),
     )
 
     account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("account.id"))
@@ -246,7 +245,9 @@ class Activity(SyncedMixin, ImportedMixin, Base):
     """A timeline entry: call note, meeting, email, QBR, milestone or internal note."""
 
     __tablename__ = "activity"
-    __table_args__ = (Index("ix_activity_account_date", "account_id", "occurred_on"),)
+    __table_args__ = (
+        Index("ix_activity_account_date_live", "account_id", "occurred_on", "deleted_at"),
+    )
 
     account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("account.id"))
     kind: Mapped[str] = mapped_column(String(20), default=ActivityType.CALL)
@@ -302,6 +303,13 @@ class HealthSnapshot(SyncedMixin, Base):
     __tablename__ = "health_snapshot"
     __table_args__ = (
         UniqueConstraint("account_id", "as_of", "kind", name="uq_snapshot_account_asof_kind"),
+        # Team sync reads the snapshots the server does not have yet through this.
+        Index(
+            "ix_health_snapshot_unsent",
+            "account_id",
+            "as_of",
+            sqlite_where=text("sync_seq IS NULL"),
+        ),
     )
 
     account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("account.id"))
@@ -315,6 +323,11 @@ class HealthSnapshot(SyncedMixin, Base):
     # Per-measure detail: {"usage_trend": {"score": 80.0, "weight": 0.35, ...}, ...}
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
     scorecard_version: Mapped[str] = mapped_column(String(40), default="v1")
+    # None when this app computed the snapshot; the teammate's e-mail when team sync
+    # brought it from their app. A recompute leaves such accounts alone.
+    origin: Mapped[str | None] = mapped_column(String(255), default=None)
+    # The team server's seq once it has the snapshot; None until then (or without sync).
+    sync_seq: Mapped[int | None] = mapped_column(Integer, default=None)
 
 
 class AppSetting(Base):

@@ -19,7 +19,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from csm_desktop.store.sync_models import SyncBase, SyncConflict, SyncNoteRevision
 from csm_desktop.sync import outbox
 from csm_desktop.sync.capture import capture_ids
-from csm_desktop.sync.entities import ENTITIES, EntitySpec, from_wire
+from csm_desktop.sync.entities import ENTITIES, SNAPSHOT_ENTITY, EntitySpec, from_wire
+from csm_desktop.sync.scope import remove_account
+from csm_desktop.sync.snapshots import acknowledge_snapshot, store_snapshots, write_parked
 
 log = logging.getLogger(__name__)
 
@@ -29,24 +31,36 @@ _revision = SyncNoteRevision.__table__
 
 
 def apply_page(conn: Connection, changes: list[dict[str, Any]]) -> set[tuple[str, uuid.UUID]]:
-    """Apply one pull page; return the ``(entity, id)`` of every synced row it carried."""
+    """Apply one pull page; return the ``(entity, id)`` of every synced row it carried.
+
+    ``remove`` changes (an account that left the user's scope) go first: an
+    upsert of the same row in the page has a higher or equal ``seq``, so it
+    means the row is back in scope.
+    """
     targets: dict[str, set[uuid.UUID]] = {}
     for change in changes:
         if change["entity"] in ENTITIES:
             targets.setdefault(change["entity"], set()).add(uuid.UUID(change["id"]))
     capture_ids(conn, targets)
 
-    seen: set[tuple[str, uuid.UUID]] = set()
+    upserts = [change for change in changes if change["op"] != "remove"]
     for change in changes:
+        if change["op"] == "remove" and change["entity"] == "account":
+            remove_account(conn, uuid.UUID(change["id"]))
+    seen: set[tuple[str, uuid.UUID]] = set()
+    for change in upserts:
         if change["entity"] == "note_revision":
             _store_revision(conn, change)
         elif change["entity"] == "sync_conflict":
             _store_conflict(conn, change)
     for name, spec in ENTITIES.items():
-        for change in changes:
+        for change in upserts:
             if change["entity"] == name:
                 _apply_row(conn, spec, change)
                 seen.add((name, uuid.UUID(change["id"])))
+    snapshots = [change for change in upserts if change["entity"] == SNAPSHOT_ENTITY]
+    store_snapshots(conn, snapshots)
+    seen |= {(SNAPSHOT_ENTITY, uuid.UUID(change["id"])) for change in snapshots}
     retry_parked(conn)
     return seen
 
@@ -191,6 +205,8 @@ def retry_parked(conn: Connection) -> None:
         spec = ENTITIES.get(row.entity)
         if spec is not None:
             materialize(conn, spec, row.entity_id)
+        elif row.entity == SNAPSHOT_ENTITY:
+            write_parked(conn, row.entity_id)
 
 
 def acknowledge(conn: Connection, entry: outbox.Entry, seq: int | None) -> None:
@@ -198,6 +214,9 @@ def acknowledge(conn: Connection, entry: outbox.Entry, seq: int | None) -> None:
     outbox.remove(conn, entry.client_seq)
     if entry.entity == "note_revision":
         _acknowledge_revision(conn, entry, seq or 0)
+        return
+    if entry.entity == SNAPSHOT_ENTITY:
+        acknowledge_snapshot(conn, entry, seq)
         return
     spec = ENTITIES.get(entry.entity)
     if spec is None:

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from csm_desktop.store.sync_models import SyncBase
 from csm_desktop.sync import state
 from csm_desktop.sync.apply import apply_page
-from csm_desktop.sync.entities import ENTITIES
+from csm_desktop.sync.entities import CHECKED_ENTITIES
 
 if TYPE_CHECKING:
     from csm_desktop.sync.engine import SyncEngine, SyncReport
@@ -30,7 +30,7 @@ def local_checksums(conn, up_to: int) -> dict[str, dict[str, Any]]:
     """Return the same per-entity summary the server computes, from ``sync_base``."""
     rows = conn.execute(
         select(_base.c.entity, _base.c.entity_id, _base.c.seq).where(
-            _base.c.entity.in_(list(ENTITIES)), ~_base.c.deleted, _base.c.seq <= up_to
+            _base.c.entity.in_(list(CHECKED_ENTITIES)), ~_base.c.deleted, _base.c.seq <= up_to
         )
     ).all()
     items = sorted((row.entity, str(row.entity_id), int(row.seq)) for row in rows)
@@ -68,7 +68,7 @@ def verify_checksums(engine: SyncEngine, report: SyncReport) -> bool | None:
 def _mismatched(engine: SyncEngine, remote: dict[str, Any], at_seq: int) -> list[str]:
     with engine.db.engine.connect() as conn:
         local = local_checksums(conn, at_seq)
-    return [name for name in ENTITIES if remote.get(name) != local.get(name)]
+    return [name for name in CHECKED_ENTITIES if remote.get(name) != local.get(name)]
 
 
 def _redownload(engine: SyncEngine, entity: str) -> None:

@@ -29,13 +29,16 @@ from csm_desktop.sync.capture import load_clock, save_clock, scan
 from csm_desktop.sync.checks import verify_checksums
 from csm_desktop.sync.hlc import WallClock
 from csm_desktop.sync.resync import resync
-from csm_desktop.sync.transport import ServerError, SyncError, Transport
+from csm_desktop.sync.snapshots import queue_snapshots
+from csm_desktop.sync.transport import NetworkError, ServerError, SyncError, Transport
 
 log = logging.getLogger(__name__)
 
 ACKNOWLEDGED = ("applied", "merged", "proposal", "duplicate")
 SIGNED_OUT_CODES = ("token_revoked", "token_expired", "unauthenticated", "device_revoked")
 MAX_BACKOFF_S = 300.0
+# Wait before retrying after another sync of this device held the server's lock (409).
+SYNC_IN_PROGRESS_WAIT_S = (2.0, 5.0)
 
 _run_locks: dict[str, threading.Lock] = {}
 _run_locks_guard = threading.Lock()
@@ -82,6 +85,7 @@ class SyncEngine:
         page_size: int = 500,
         max_attempts: int = 6,
         after_page: Callable[[int], None] | None = None,
+        rng: random.Random | None = None,
     ) -> None:
         self.db = db
         self.transport = transport
@@ -93,6 +97,8 @@ class SyncEngine:
         self.max_attempts = max_attempts
         # Test hook called after each applied pull page (with its number).
         self.after_page = after_page
+        # Source of the back-off jitter; tests pass one that records the ranges drawn from.
+        self.rng = rng or random.Random()
 
     def run(
         self, progress: ProgressCallback = no_progress, cancel: CancelToken | None = None
@@ -125,6 +131,7 @@ class SyncEngine:
         progress(2, 3, "pull")
         self._pull_all(meta, report, cancel)
         report.checksum_ok = verify_checksums(self, report)
+        self._checkpoint()
 
         with self.db.engine.begin() as conn:
             state.set_value(conn, state.LAST_SYNC_AT, str(int(time.time())))
@@ -154,7 +161,7 @@ class SyncEngine:
                     raise UpgradeRequired(error.detail) from error
                 if not error.transient or attempt == self.max_attempts:
                     raise
-                wait = error.retry_after if error.retry_after else random.uniform(0, delay)
+                wait = self._retry_wait(error, delay)
                 log.info(
                     "Sync call %s got %s %s; retry %d in %.1f s",
                     function.__name__,
@@ -166,7 +173,7 @@ class SyncEngine:
             except SyncError as error:
                 if attempt == self.max_attempts or not _is_network(error):
                     raise
-                wait = random.uniform(0, delay)
+                wait = self.rng.uniform(0, delay)
                 log.info(
                     "Sync call %s failed (%s); retry %d in %.1f s",
                     function.__name__,
@@ -177,6 +184,29 @@ class SyncEngine:
             self.sleep(wait)
             delay = min(delay * 2, MAX_BACKOFF_S)
         raise AssertionError("unreachable")
+
+    def _retry_wait(self, error: ServerError, delay: float) -> float:
+        """Return the seconds to wait: the server's Retry-After, else full-jitter back-off."""
+        if error.retry_after is not None:
+            return error.retry_after
+        if error.code == "sync_in_progress":
+            return self.rng.uniform(*SYNC_IN_PROGRESS_WAIT_S)
+        return self.rng.uniform(0, delay)
+
+    def _checkpoint(self) -> None:
+        """Tell the server how far this device has pulled, so a tombstone purge can spare it.
+
+        Only the purge horizon depends on it, so a failure is logged and the sync still succeeds.
+        """
+        with self.db.engine.connect() as conn:
+            client_id = state.get_value(conn, state.CLIENT_ID)
+            cursor = state.get_value(conn, state.CURSOR)
+        if client_id is None or cursor is None:
+            return
+        try:
+            self.call(self.transport.checkpoint, client_id, cursor)
+        except (ServerError, NetworkError) as error:
+            log.warning("Sync checkpoint of device %s failed: %s", client_id, error)
 
     def _sign_out(self, error: ServerError) -> None:
         from csm_desktop.sync.credentials import forget_token
@@ -218,6 +248,7 @@ class SyncEngine:
                 client_id = self._new_device(conn, reason, report)
             state.set_value(conn, state.USER_EMAIL, meta["user"]["email"])
             state.set_value(conn, state.USER_ROLE, meta["user"]["role"])
+            state.set_value(conn, state.USER_NAME, meta["user"].get("name") or None)
             registered = state.get_value(conn, state.REGISTERED_CLIENT) == client_id
         if not registered:
             self.call(self.transport.register_device, client_id, platform.node(), __version__)
@@ -248,6 +279,7 @@ class SyncEngine:
         while True:
             cancel.raise_if_cancelled()
             with self.db.engine.begin() as conn:
+                queue_snapshots(conn, batch_size, self.wall)
                 batch = outbox.next_batch(conn, batch_size)
                 if not batch:
                     return

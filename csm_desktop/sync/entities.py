@@ -15,8 +15,9 @@ from typing import Any
 
 from sqlalchemy import Date, DateTime, Table, Uuid
 
-from csm_desktop.store.models import Account, Activity, Base, Contact, Goal, Task
+from csm_desktop.store.models import Account, Activity, Base, Contact, Goal, HealthSnapshot, Task
 from csm_desktop.store.types import Money, UTCDateTime
+from csm_server.policies import POLICIES
 
 
 @dataclass(frozen=True)
@@ -34,108 +35,42 @@ class EntitySpec:
         return self.model.__table__  # type: ignore[return-value]
 
 
-# TODO: health snapshots are not synced from the app yet. The server accepts them as
-# immutable inserts, but local weekly snapshots are derived data that a recompute
-# hard-deletes and re-inserts with new ids, so they need a stable id scheme first.
 NOTE_TEXT_FIELDS = ("title", "summary", "body", "decisions", "next_steps")
 
-# Parents before children: capture pushes and pull applies rows in this order.
+# Parents before children: capture pushes and pull applies rows in this order. The
+# synced field names come from the server's policy table, the one declaration of what
+# each entity syncs (``csm_server.policies`` is plain Python and ships in this wheel).
 ENTITIES: dict[str, EntitySpec] = {
     spec.name: spec
     for spec in (
-        EntitySpec(
-            "account",
-            Account,
-            (
-                "name",
-                "domain",
-                "segment",
-                "industry",
-                "country",
-                "plan_tier",
-                "seats",
-                "arr",
-                "currency",
-                "signup_date",
-                "contract_start",
-                "term_months",
-                "renewal_date",
-                "lifecycle_stage",
-                "owner",
-                "tags",
-                "referral_source",
-                "is_trial",
-                "parent_id",
-                "source",
-                "external_id",
-            ),
-        ),
-        EntitySpec(
-            "contact",
-            Contact,
-            (
-                "account_id",
-                "name",
-                "title",
-                "email",
-                "phone",
-                "roles",
-                "last_contacted",
-                "source",
-                "external_id",
-            ),
-        ),
+        EntitySpec("account", Account, tuple(POLICIES["account"].fields)),
+        EntitySpec("contact", Contact, tuple(POLICIES["contact"].fields)),
         EntitySpec(
             "call_note",
             Activity,
-            (
-                "account_id",
-                "kind",
-                "occurred_on",
-                "attendees",
-                "sentiment",
-                "author",
-                "is_draft",
-                "source",
-                "external_id",
-            ),
+            tuple(POLICIES["call_note"].fields),
             text_fields=NOTE_TEXT_FIELDS,
         ),
-        EntitySpec(
-            "task",
-            Task,
-            (
-                "account_id",
-                "activity_id",
-                "kind",
-                "title",
-                "reason",
-                "priority",
-                "due_on",
-                "status",
-                "snoozed_until",
-                "snooze_reason",
-                "completed_at",
-            ),
-        ),
-        EntitySpec(
-            "goal",
-            Goal,
-            (
-                "account_id",
-                "objective",
-                "owner",
-                "target_value",
-                "current_value",
-                "unit",
-                "due_on",
-                "status",
-                "achieved_on",
-            ),
-        ),
+        EntitySpec("task", Task, tuple(POLICIES["task"].fields)),
+        EntitySpec("goal", Goal, tuple(POLICIES["goal"].fields)),
     )
 }
 MODEL_ENTITY = {spec.model: spec.name for spec in ENTITIES.values()}
+
+# Health snapshots are immutable: pushed once as inserts, never updated. They are not
+# in ``ENTITIES``, because comparing a row with its base and coalescing edits does not
+# apply to them; ``csm_desktop.sync.snapshots`` queues and stores them instead.
+SNAPSHOT_ENTITY = "health_snapshot"
+# The e-mail of the user whose app computed a snapshot; stored locally as ``origin``
+# when it is someone else's.
+SNAPSHOT_AUTHOR_FIELD = "author"
+SNAPSHOT_SPEC = EntitySpec(
+    SNAPSHOT_ENTITY,
+    HealthSnapshot,
+    tuple(name for name in POLICIES[SNAPSHOT_ENTITY].fields if name in HealthSnapshot.__table__.c),
+)
+# Every entity whose rows have a ``sync_base`` copy and a server checksum.
+CHECKED_ENTITIES = (*ENTITIES, SNAPSHOT_ENTITY)
 
 
 def to_wire(value: Any) -> Any:

@@ -107,6 +107,37 @@ def add_entry(
     return client_seq
 
 
+def add_inserts(conn: Connection, entity: str, rows: list[tuple[uuid.UUID, dict, str]]) -> int:
+    """Append pending inserts of ``(entity_id, fields, hlc)``, each its own transaction.
+
+    One statement for the whole list, for bulk queues such as health
+    snapshots. Returns the number of entries written.
+    """
+    if not rows:
+        return 0
+    first = state.take_client_seqs(conn, len(rows))
+    conn.execute(
+        insert(_outbox),
+        [
+            {
+                "client_seq": first + offset,
+                "mutation_id": uuid.uuid4(),
+                "tx": uuid.uuid4(),
+                "entity": entity,
+                "entity_id": entity_id,
+                "note_id": None,
+                "op": "insert",
+                "base_seq": 0,
+                "fields": fields,
+                "hlc": hlc,
+                "state": PENDING,
+            }
+            for offset, (entity_id, fields, hlc) in enumerate(rows)
+        ],
+    )
+    return len(rows)
+
+
 def update_entry(conn: Connection, client_seq: int, fields: dict[str, Any], hlc: str) -> None:
     """Merge new values into a pending entry (never an inflight one)."""
     conn.execute(

@@ -132,6 +132,11 @@ class Transport:
     def checksum(self, at_seq: int) -> dict[str, Any]:
         return self._request("GET", "/v1/sync/checksum", params={"at_seq": at_seq})
 
+    def checkpoint(self, client_id: str, cursor: str) -> dict[str, Any]:
+        """Report that the device ``client_id`` has applied every change up to ``cursor``."""
+        body = {"client_id": client_id, "cursor": cursor}
+        return self._request("POST", "/v1/sync/checkpoint", json=body)
+
     def resolve_conflict(self, conflict_id: str, resolution: str) -> dict[str, Any]:
         return self._request(
             "POST", f"/v1/conflicts/{conflict_id}/resolve", json={"resolution": resolution}

@@ -2,7 +2,9 @@
 
 The server runs as a separate ``python -m csm_server serve`` process on
 127.0.0.1 (so a test can kill it), against SQLite or a throwaway PostgreSQL
-cluster started from the distribution's binaries.
+cluster started from the distribution's binaries. Faults come from the
+server's named fault points, from killing the process, and from the proxy in
+``proxy.py``, which duplicates, delays and replays pushes.
 """
 
 from __future__ import annotations
@@ -213,12 +215,16 @@ class ServerProcess:
         """Activate fault points, e.g. ``faults(**{"push.exit_after_commit": {"times": 1}})``."""
         httpx.post(self.url + "/_test/faults", json=settings, timeout=5).raise_for_status()
 
+    def requests(self) -> list[dict[str, Any]]:
+        """Return the server's log of ``/v1`` requests: time, method, path, status, Retry-After."""
+        response = httpx.get(self.url + "/_test/requests", timeout=5)
+        response.raise_for_status()
+        return response.json()
+
     def admin_engine(self):
         return make_engine(self.database_url)
 
 
-# TODO: faults are injected at named server fault points and by killing the server. The
-# small TCP proxy for duplicated and reordered deliveries is not written yet.
 class Client:
     """A headless app: its own SQLite file, device registry, clock and sync engine."""
 
@@ -243,17 +249,13 @@ class Client:
         self.registry = DeviceRegistry(folder / f"{self.name}-devices.json")
         self.sleeps: list[float] = []
         self.token = server.tokens[user]
+        # Where requests go: the server, or a fault-injecting proxy in front of it.
+        self.url = server.url
 
     def engine(self, **kwargs: Any) -> SyncEngine:
-        transport = Transport(self.server.url, self.token, timeout=30)
-        return SyncEngine(
-            self.db,
-            transport,
-            wall=self.wall,
-            registry=self.registry,
-            sleep=self.sleeps.append,
-            **kwargs,
-        )
+        transport = Transport(self.url, self.token, timeout=30)
+        kwargs.setdefault("sleep", self.sleeps.append)
+        return SyncEngine(self.db, transport, wall=self.wall, registry=self.registry, **kwargs)
 
     def sync(self, **kwargs: Any) -> SyncReport:
         engine = self.engine(**kwargs)
