@@ -74,7 +74,12 @@ def time_call(name: str, call: Callable[[], object], repeat: int = 5, warmup: in
 def time_process(
     name: str, argv: list[str], repeat: int = 5, warmup: int = 1, env: dict | None = None
 ) -> Timing:
-    """Time a whole child process; its peak RSS comes from the child's rusage."""
+    """Time a child process from its launch; its peak RSS comes from the child's rusage.
+
+    A child that prints ``READY <time.time()>`` is timed up to that moment
+    (the start-up probes print it once their screen is painted); any other
+    child is timed until it exits.
+    """
     full_env = dict(os.environ) if env is None else env
     for _ in range(warmup):
         subprocess.run(argv, check=True, env=full_env, capture_output=True)
@@ -82,12 +87,22 @@ def time_process(
     peaks = []
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        launched = time.time()
         start = time.perf_counter()
-        subprocess.run(argv, check=True, env=full_env, capture_output=True)
-        timing.samples.append(time.perf_counter() - start)
+        result = subprocess.run(argv, check=True, env=full_env, capture_output=True, text=True)
+        ended = time.perf_counter() - start
+        ready = _ready_time(result.stdout)
+        timing.samples.append(ended if ready is None else ready - launched)
         peaks.append(max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before))
     timing.peak_rss_mib = max(peaks) / 1024
     return timing
+
+
+def _ready_time(output: str) -> float | None:
+    for line in output.splitlines():
+        if line.startswith("READY "):
+            return float(line.split()[1])
+    return None
 
 
 def peak_rss_mib() -> float:

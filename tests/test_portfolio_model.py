@@ -240,3 +240,17 @@ def test_sort_name_natural_numbers(qapp: object) -> None:
     model.sort(Column.NAME, Qt.SortOrder.AscendingOrder)
 
     assert shown_names(model) == ["company_9", "Company_10", "Company_100"]
+
+
+def test_typing_narrows_like_a_fresh_filter(qapp: object) -> None:
+    names = [f"{prefix} {number}" for prefix in ("Acme", "Acorn", "Bolt") for number in range(30)]
+    typed = PortfolioModel()
+    typed.set_rows([make_row(name, owner="Ana" if len(name) % 2 else "Bo") for name in names])
+    typed.set_health_colours(None)
+
+    for text in ("a", "ac", "acm", "acme 1", "acme 1", "acme", "bo", ""):
+        typed.set_name_filter(text)
+        fresh = PortfolioModel()
+        fresh.set_rows([make_row(name, owner="Ana" if len(name) % 2 else "Bo") for name in names])
+        fresh.set_filter(typed.current_filter)
+        assert shown_names(typed) == shown_names(fresh), text

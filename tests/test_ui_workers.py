@@ -152,5 +152,5 @@ def test_job_holding_last_reference_to_owner_is_freed(qtbot: QtBot) -> None:
         del owner
 
         # The job finishes, its connections are dropped and the owner goes with them.
-        qtbot.waitUntil(lambda: alive() is None, timeout=5_000)
+        qtbot.waitUntil(lambda alive=alive: alive() is None, timeout=5_000)
         qtbot.wait(20)

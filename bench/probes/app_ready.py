@@ -1,40 +1,55 @@
-"""Start the app the way ``run_gui`` does and quit once the start page's data is on screen.
+"""Start the app as ``run_gui`` does; print READY and the wall time once the page is painted.
 
 python bench/probes/app_ready.py DB_PATH [portfolio|today]
 
 The page named (the portfolio by default) must be the database's start
-page: the main window loads the page on screen first.
+page. The probe prints ``READY <time.time()>`` one event-loop turn after
+the page's rows are on screen, after a ``MODULES`` line naming the
+top-level packages imported by then. It leaves without waiting for
+background work, so the parent measures start-up and not shutdown.
 """
 
+import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
-from csm_desktop.store.database import open_database
 from csm_desktop.ui.app import create_application
-from csm_desktop.ui.main_window import MainWindow
+from csm_desktop.ui.startup_flow import StartupFlow
 
 app = create_application()
-db = open_database(Path(sys.argv[1]))
-window = MainWindow(db)
-window.show()
-page = window.today_page if sys.argv[2:] == ["today"] else window.portfolio_page
+flow = StartupFlow(Path(sys.argv[1]), demo=False)
+want_today = sys.argv[2:] == ["today"]
 
 
-def _on_loaded(count: int) -> None:
-    # One more event-loop turn so the rows are painted, then quit without
-    # the "jobs still running" question (the other page may still load).
-    QTimer.singleShot(0, _quit)
+def _ready() -> None:
+    now = time.time()
+    loaded = sorted({name.split(".")[0] for name in sys.modules})
+    print("MODULES " + ",".join(loaded))
+    print(f"READY {now:.6f}", flush=True)
+    os._exit(0)
 
 
-def _quit() -> None:
-    window.runner.shutdown()
-    app.quit()
+def _after_paint(*_args: object) -> None:
+    QTimer.singleShot(0, _ready)
 
 
-page.loaded.connect(_on_loaded)
-window.reload_portfolio()
-status = app.exec()
-db.dispose()
-sys.exit(status)
+def _watch_today() -> None:
+    flow.window.today_page.loaded.connect(_after_paint)
+
+
+window = flow.begin()
+if window is None:
+    sys.exit("the database could not be opened")
+if want_today:
+    if flow.db is not None:
+        _watch_today()
+    else:
+        flow.attached.connect(_watch_today)
+elif window.portfolio_page.model.total_count():
+    _after_paint()
+else:
+    window.portfolio_page.loaded.connect(_after_paint)
+sys.exit(app.exec())

@@ -1,13 +1,21 @@
-"""Floor for start-up: a bare PySide6 window shown, then quit after the first event-loop turn."""
+"""Floor for start-up: a bare PySide6 window; prints READY and the wall time after one turn."""
 
+import os
 import sys
+import time
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
+
+
+def _ready() -> None:
+    print(f"READY {time.time():.6f}", flush=True)
+    os._exit(0)
+
 
 app = QApplication(sys.argv)
 window = QMainWindow()
 window.resize(1280, 800)
 window.show()
-QTimer.singleShot(0, app.quit)
+QTimer.singleShot(0, _ready)
 sys.exit(app.exec())

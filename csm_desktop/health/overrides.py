@@ -10,14 +10,14 @@ from __future__ import annotations
 import logging
 import math
 import uuid
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from csm_desktop.health.bands import HealthColour
 from csm_desktop.health.config import load_config
+from csm_desktop.health.summary_rules import OverrideInfo, newest_in_effect
 from csm_desktop.services.settings import reference_date
 from csm_desktop.store.health_models import HealthOverride
 from csm_desktop.store.models import Account
@@ -27,31 +27,6 @@ log = logging.getLogger(__name__)
 
 OVERRIDE_COLOURS = (HealthColour.RED, HealthColour.YELLOW, HealthColour.GREEN)
 MAX_REASON_CHARS = 2000
-
-
-@dataclass(frozen=True)
-class OverrideInfo:
-    """One override as the screens and the timeline show it."""
-
-    id: uuid.UUID
-    account_id: uuid.UUID
-    score: float | None
-    colour: str
-    reason: str
-    author: str
-    set_at: datetime
-    starts_on: date
-    expires_on: date | None
-    cleared_on: date | None
-    cleared_by: str | None
-
-    def in_effect_on(self, day: date) -> bool:
-        """Return True when the override applies on ``day`` (expiry day included)."""
-        if day < self.starts_on:
-            return False
-        if self.expires_on is not None and day > self.expires_on:
-            return False
-        return self.cleared_on is None or day < self.cleared_on
 
 
 def set_override(
@@ -171,13 +146,7 @@ def overrides_in_effect(session: Session, on: date) -> dict[uuid.UUID, OverrideI
             or_(HealthOverride.cleared_on.is_(None), HealthOverride.cleared_on > on),
         )
     )
-    found: dict[uuid.UUID, OverrideInfo] = {}
-    for row in rows:
-        info = _info(row)
-        current = found.get(info.account_id)
-        if current is None or info.set_at > current.set_at:
-            found[info.account_id] = info
-    return found
+    return newest_in_effect([_info(row) for row in rows], on)
 
 
 def override_in_effect(session: Session, account_id: uuid.UUID, on: date) -> OverrideInfo | None:

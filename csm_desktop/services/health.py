@@ -20,18 +20,21 @@ from sqlalchemy.orm import Session, aliased
 
 from csm_desktop.health.catalogue import SPECS, measure_label
 from csm_desktop.health.changes import ScoreChange, explain_change
-from csm_desktop.health.overrides import OverrideInfo, override_in_effect, overrides_in_effect
+from csm_desktop.health.overrides import override_in_effect, overrides_in_effect
 from csm_desktop.health.snapshot_details import StoredMeasure, decode_details
+from csm_desktop.health.summary_rules import (  # noqa: F401 (re-exported for the screens)
+    TREND_LOOKBACK_DAYS,
+    TREND_MIN_CHANGE,
+    OverrideInfo,
+    effective_health,
+    trend_between,
+)
 from csm_desktop.services.settings import reference_date
 from csm_desktop.store.models import HealthSnapshot
 
 log = logging.getLogger(__name__)
 
 WEEKLY = "weekly"
-# The trend compares with the newest snapshot at least this many days older.
-TREND_LOOKBACK_DAYS = 28
-# A change of at least this many points counts as up or down.
-TREND_MIN_CHANGE = 5.0
 
 
 @dataclass(frozen=True)
@@ -102,18 +105,6 @@ def _live_weekly() -> Any:
     return and_(HealthSnapshot.kind == WEEKLY, HealthSnapshot.deleted_at.is_(None))
 
 
-def trend_between(current: float | None, earlier: float | None) -> int:
-    """Return +1 or -1 for a change of at least 5 points, else 0 (also when a score is missing)."""
-    if current is None or earlier is None:
-        return 0
-    change = current - earlier
-    if change >= TREND_MIN_CHANGE:
-        return 1
-    if change <= -TREND_MIN_CHANGE:
-        return -1
-    return 0
-
-
 def latest_health(session: Session) -> dict[uuid.UUID, HealthSummary]:
     """Return each account's newest weekly snapshot, with its trend over four weeks."""
     newest = (
@@ -159,15 +150,6 @@ def latest_health(session: Session) -> dict[uuid.UUID, HealthSummary]:
             override=override,
         )
     return summaries
-
-
-def effective_health(
-    score: float | None, colour: str, override: OverrideInfo | None
-) -> tuple[float | None, str]:
-    """Return the score and colour shown to the CSM: the override's when one is in effect."""
-    if override is None:
-        return score, colour
-    return (override.score if override.score is not None else score), override.colour
 
 
 def _earlier_score() -> Any:

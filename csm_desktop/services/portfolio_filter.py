@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from csm_desktop.services.portfolio import PortfolioRow
+from csm_desktop.services.portfolio_rows import PortfolioRow
 
 # Stands for "no value" in a set filter, so "segment is blank" can be chosen.
 BLANK = ""

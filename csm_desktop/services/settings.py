@@ -7,11 +7,11 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from csm_desktop.services.setting_keys import (  # noqa: F401 (re-exported)
+    REFERENCE_DATE_KEY,
+    START_PAGE_KEY,
+)
 from csm_desktop.store.models import AppSetting
-
-REFERENCE_DATE_KEY = "reference_date"
-# The page shown at start: "today", "portfolio" or "last" (the page open at the last close).
-START_PAGE_KEY = "ui.start_page"
 
 
 def get_setting(session: Session, key: str) -> str | None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from csm_desktop.store.integrity import check_file, damage_mark_path
+from csm_desktop.store.integrity import check_file, clear_damage_mark
 
 log = logging.getLogger(__name__)
 
@@ -185,7 +185,7 @@ def restore_backup(backup_path: Path, db_path: Path) -> BackupInfo | None:
         _copy_into(backup_path, db_path)
     except sqlite3.Error as exc:
         raise BackupError(f"Restoring {backup_path.name} failed: {exc}.") from exc
-    damage_mark_path(db_path).unlink(missing_ok=True)
+    clear_damage_mark(db_path)
     log.info("Restored %s from %s", db_path, backup_path)
     return safety
 

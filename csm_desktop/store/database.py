@@ -31,9 +31,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from csm_desktop.store import migrations
 from csm_desktop.store.backup import BackupInfo, create_backup, newest_backup
 from csm_desktop.store.cloud import CloudFolder, detect_cloud_folder
-from csm_desktop.store.integrity import SQLITE_HEADER, check_file, is_marked_damaged, move_aside
+from csm_desktop.store.integrity import (
+    SQLITE_HEADER,
+    check_file,
+    clear_damage_mark,
+    is_marked_damaged,
+    move_aside,
+)
 from csm_desktop.store.locking import InstanceLock, InstanceLockedError
-from csm_desktop.store.schema import revision_graph
+from csm_desktop.store.schema import revision_graph, stored_revisions
 
 log = logging.getLogger(__name__)
 
@@ -110,13 +116,18 @@ class Database:
 
 
 def open_database(
-    path: Path | str | None, *, migrate: bool = True, single_instance: bool = False
+    path: Path | str | None,
+    *,
+    migrate: bool = True,
+    single_instance: bool = False,
+    lock: InstanceLock | None = None,
 ) -> Database:
     """Open (creating if needed) the database at ``path``; ``None`` opens one in memory.
 
     With ``single_instance`` the app's instance lock is taken, so a second
-    copy of the app gets ``DatabaseInUseError``. Every ``DatabaseError``
-    carries a message fit to show the user.
+    copy of the app gets ``DatabaseInUseError``; ``lock`` passes that lock
+    in when the caller took it already. Every ``DatabaseError`` carries a
+    message fit to show the user.
     """
     if path is None:
         engine = _create_engine("sqlite://", in_memory=True, journal_mode="WAL")
@@ -124,7 +135,8 @@ def open_database(
         return Database(None, engine, sessionmaker(engine, expire_on_commit=False))
 
     db_path = Path(path).expanduser().resolve()
-    lock = take_instance_lock(db_path) if single_instance else None
+    if lock is None and single_instance:
+        lock = take_instance_lock(db_path)
     try:
         return _open_file(db_path, migrate=migrate, lock=lock)
     except BaseException:
@@ -192,8 +204,12 @@ def _prepare_file(db_path: Path) -> None:
 
     # The full check reads every page; it runs here only after a background
     # check found damage, and otherwise off the UI thread once the app is up.
-    result = check_file(db_path, thorough=is_marked_damaged(db_path))
+    marked = is_marked_damaged(db_path)
+    result = check_file(db_path, thorough=marked)
     if result.ok:
+        if marked:
+            # The full check passed this time (the damage was in a copy being read, say).
+            clear_damage_mark(db_path)
         return
     label = "not-a-database" if result.not_sqlite else "damaged"
     moved_to = move_aside(db_path, label)
@@ -219,13 +235,7 @@ def read_revisions(db_path: Path) -> frozenset[str]:
     """Return the revisions stored in the file (one per branch head); empty for a new file."""
     connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
-        row = connection.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).fetchone()
-        if row is None:
-            return frozenset()
-        found = connection.execute("SELECT version_num FROM alembic_version").fetchall()
-        return frozenset(record[0] for record in found)
+        return stored_revisions(connection)
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(
             f"{db_path} cannot be read as a database ({exc}). "

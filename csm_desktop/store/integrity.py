@@ -93,6 +93,12 @@ def is_marked_damaged(path: Path) -> bool:
     return damage_mark_path(path).exists()
 
 
+def clear_damage_mark(path: Path) -> None:
+    """Remove the damage mark of ``path`` after a full check passed."""
+    damage_mark_path(path).unlink(missing_ok=True)
+    log.info("A full check of %s passed; its damage mark is removed", path)
+
+
 def move_aside(path: Path, label: str) -> Path:
     """Rename ``path`` (and its -wal, -shm and -journal files) to ``NAME.LABEL-STAMP``.
 

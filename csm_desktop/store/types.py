@@ -9,8 +9,7 @@ from sqlalchemy import BigInteger, DateTime
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
-MONEY_SCALE = Decimal("0.0001")
-_MONEY_FACTOR = 10_000
+from csm_desktop.store.money import MONEY_FACTOR, MONEY_SCALE, money_from_storage
 
 
 class Money(TypeDecorator[Decimal]):
@@ -28,12 +27,10 @@ class Money(TypeDecorator[Decimal]):
         if value is None:
             return None
         amount = Decimal(value).quantize(MONEY_SCALE, rounding=ROUND_HALF_EVEN)
-        return int(amount * _MONEY_FACTOR)
+        return int(amount * MONEY_FACTOR)
 
     def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
-        if value is None:
-            return None
-        return (Decimal(value) / _MONEY_FACTOR).quantize(MONEY_SCALE)
+        return money_from_storage(value)
 
 
 def money_to_storage(value: Decimal | None) -> int | None:

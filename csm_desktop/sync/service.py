@@ -16,6 +16,7 @@ from csm_desktop.sync.transport import SyncError, Transport, check_server_url
 
 log = logging.getLogger(__name__)
 
+
 class NotConnectedError(SyncError):
     """Sync was never set up for this database, or its token is missing."""
 

@@ -6,22 +6,18 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from csm_desktop import APP_ID, APP_NAME, __version__
 from csm_desktop.i18n import saved_language
-from csm_desktop.paths import resource_path
-from csm_desktop.store.database import Database
 from csm_desktop.ui import i18n as ui_i18n
 from csm_desktop.ui.app_icon import application_icon
 
 log = logging.getLogger(__name__)
 
 ORGANIZATION_NAME = "CSM Desktop"
-# Exit code when the database cannot be opened, matching the CLI's "command failed".
-EXIT_DATABASE_ERROR = 1
 
 
 def run_gui(db_path: Path, *, demo: bool) -> int:
@@ -37,22 +33,11 @@ def run_gui(db_path: Path, *, demo: bool) -> int:
     from csm_desktop.ui.crash_dialog import install_gui_crash_handler
 
     install_gui_crash_handler(app)
-    db = _open_or_explain(db_path)
-    if db is None:
+    from csm_desktop.ui.startup_flow import EXIT_DATABASE_ERROR, StartupFlow
+
+    flow = StartupFlow(db_path, demo=demo)
+    if flow.begin() is None:
         return EXIT_DATABASE_ERROR
-
-    from csm_desktop.ui.main_window import MainWindow
-
-    window = MainWindow(db)
-    window.show()
-    if demo and window.account_count() == 0:
-        # Start after the first paint, so the window is on screen behind the progress dialog.
-        QTimer.singleShot(0, window.import_demo)
-    else:
-        window.reload_portfolio()
-    from csm_desktop.ui.startup import start_background_checks
-
-    start_background_checks(window, db)
 
     try:
         return app.exec()
@@ -60,7 +45,7 @@ def run_gui(db_path: Path, *, demo: bool) -> int:
         from csm_desktop.ui.workers import shutdown_all
 
         shutdown_all()
-        db.dispose()
+        flow.close()
         collector.stop()
 
 
@@ -109,34 +94,3 @@ def _matplotlib_font_file() -> Path | None:
         return None
     font_file = Path(spec.origin).parent / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf"
     return font_file if font_file.is_file() else None
-
-
-def install_translators(app: QApplication) -> None:
-    """Install Qt's own and the app's translations for the system locale, when present."""
-    locale = QLocale.system()
-    qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    qt_translator = QTranslator(app)
-    if qt_translator.load(locale, "qtbase", "_", qt_translations):
-        app.installTranslator(qt_translator)
-
-    try:
-        folder = resource_path("i18n")
-    except FileNotFoundError:
-        return
-    if not folder.is_dir():
-        return
-    app_translator = QTranslator(app)
-    if app_translator.load(locale, APP_ID, "_", str(folder)):
-        app.installTranslator(app_translator)
-        log.info("Installed translations for %s", locale.name())
-
-
-def _open_or_explain(db_path: Path) -> Database | None:
-    """Open the database for this instance, or tell the user why not and return None.
-
-    The recovery flow (damaged file, second instance, synced folder) is in
-    ``ui/startup.py``.
-    """
-    from csm_desktop.ui.startup import open_with_recovery
-
-    return open_with_recovery(db_path)

@@ -4,6 +4,13 @@ Every command is a QAction in a menu with its shortcut shown there, and the
 command palette (Ctrl+K) lists the same actions. Window geometry, the open
 page, splitters and the portfolio's columns and sort are stored with
 QSettings when the window closes.
+
+The window can be built before the database is open: the first paint at
+start-up shows the portfolio from rows read with plain ``sqlite3`` while
+SQLAlchemy is still loading, and ``attach_database`` then builds the rest.
+Until then only the portfolio, its filters and the menus exist, and the
+actions that need the database are disabled. This module therefore
+imports nothing that imports SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -13,25 +20,20 @@ import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
-from sqlalchemy import func, select
-from sqlalchemy.exc import SQLAlchemyError
 
 from csm_desktop import APP_NAME, __version__
 from csm_desktop.formatting import format_date, format_number
-from csm_desktop.services.settings import START_PAGE_KEY, get_setting, reference_date
-from csm_desktop.services.today import record_app_start
-from csm_desktop.store.database import Database
-from csm_desktop.store.models import Account
 from csm_desktop.ui.portfolio_page import PortfolioPage
-from csm_desktop.ui.today_page import TodayPage
 from csm_desktop.ui.window_state import restore_window_geometry, save_window_geometry
 from csm_desktop.ui.workers import JobRunner
 
 if TYPE_CHECKING:
+    from csm_desktop.store.database import Database
     from csm_desktop.ui.account_page import AccountPage
+    from csm_desktop.ui.today_page import TodayPage
 
 log = logging.getLogger(__name__)
 
@@ -47,28 +49,42 @@ class MainWindow(QMainWindow):
     # Emitted after a demo import finished and the portfolio reload started.
     demo_loaded = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database | None,
+        parent: QWidget | None = None,
+        *,
+        start_page: str | None = None,
+    ) -> None:
+        """Build the window on ``db``, or without it until ``attach_database``.
+
+        ``start_page`` is the stored start-page setting ("today", "portfolio"
+        or "last") when the caller read it already; otherwise it is read from
+        the database when one is attached.
+        """
         super().__init__(parent)
-        self._db = db
+        self._db: Database | None = None
         self.runner = JobRunner(self)
         self.setWindowTitle(APP_NAME)
         self._previous_page: QWidget | None = None
         # (page loading now, page whose reload waits for it), during a reload.
-        self._queued_reload: tuple[TodayPage | PortfolioPage, TodayPage | PortfolioPage] | None = (
-            None
-        )
+        self._queued_reload: tuple[QWidget, QWidget] | None = None
 
-        self.today_page = TodayPage(db, self.runner, self)
-        self.portfolio_page = PortfolioPage(db, self.runner, self)
+        self.portfolio_page = PortfolioPage(None, self.runner, self)
+        # Built when the database is attached; until then a label holds its place.
+        self._today_page: TodayPage | None = None
+        self._today_placeholder = QLabel(self.tr("Opening your portfolio…"), self)
+        self._today_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # Built on first use: the workspace and its tabs cost more to import
         # and build than the rest of the window, and start-up does not show it.
         self._account_page: AccountPage | None = None
+        # An account opened before the database was attached, opened once it is.
+        self._pending_account: uuid.UUID | None = None
         self.pages = QStackedWidget(self)
-        for page in (self.today_page, self.portfolio_page):
+        for page in (self._today_placeholder, self.portfolio_page):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
 
-        self.today_page.account_requested.connect(self.open_account)
         self.portfolio_page.account_requested.connect(self.open_account)
         self.portfolio_page.export_requested.connect(self.export_qbr)
         self.portfolio_page.loaded.connect(self._update_status)
@@ -80,15 +96,57 @@ class MainWindow(QMainWindow):
         # Menus by name, so other parts can add their actions ("file", "edit", "go", "help").
         self.menus: dict[str, QMenu] = {}
         self._build_menus()
-        self._record_start()
         self._restore_state()
+        self._start_page = start_page
+        if start_page is not None:
+            self._show_start_page(start_page)
+        if db is not None:
+            self.attach_database(db)
+
+    def attach_database(self, db: Database) -> None:
+        """Build what needs the database: Today, the quick note, sync; enable every action."""
         from csm_desktop.ui.quick_note import install_quick_note
+        from csm_desktop.ui.sync_status import install_sync
+        from csm_desktop.ui.today_page import TodayPage
+
+        self._db = db
+        today = TodayPage(db, self.runner, self)
+        today.account_requested.connect(self.open_account)
+        waiting = self.pages.currentWidget() is self._today_placeholder
+        self.pages.insertWidget(0, today)
+        if waiting:
+            self.pages.setCurrentWidget(today)
+        self.pages.removeWidget(self._today_placeholder)
+        self._today_placeholder.deleteLater()
+        self._today_page = today
+
+        self.portfolio_page.attach_database(db)
+        self._record_start()
+        today.restore_state(QSettings())
+        if self._start_page is None:
+            self._show_start_page(self._stored_start_page())
+        for action in self._database_actions:
+            action.setEnabled(True)
+        if self.portfolio_page.model.total_count():
+            self._update_status(self.portfolio_page.model.total_count())
 
         self.quick_note = install_quick_note(self, db, self.shown_account)
-        from csm_desktop.ui.sync_status import install_sync
-
         # Adds the Sync menu and status indicator, and captures edits when sync is set up.
         self.sync = install_sync(self, db, self.runner)
+        if self._pending_account is not None:
+            self.open_account(self._pending_account)
+            self._pending_account = None
+
+    @property
+    def database_attached(self) -> bool:
+        return self._db is not None
+
+    @property
+    def today_page(self) -> TodayPage:
+        """The Today screen; it exists once the database is attached."""
+        if self._today_page is None:
+            raise RuntimeError("The Today screen is built when the database is attached")
+        return self._today_page
 
     # Menus
 
@@ -138,6 +196,22 @@ class MainWindow(QMainWindow):
         add(help_menu, self.tr("&About %1").replace("%1", APP_NAME), None, self._show_about)
         # The account workspace registers its own actions (such as the quick note) in these menus.
 
+        # Enabled once the database is attached; the others work on the rows shown.
+        self._database_actions = [
+            self.import_action,
+            self.export_data_action,
+            self.import_demo_action,
+            self.export_action,
+            self.export_batch_action,
+            self.settings_action,
+            self.palette_action,
+            self.today_action,
+            self.account_action,
+            self.refresh_action,
+        ]
+        for action in self._database_actions:
+            action.setEnabled(False)
+
     def all_actions(self) -> list[QAction]:
         """Return every menu action except the palette's own, for the command palette."""
         actions: list[QAction] = []
@@ -160,6 +234,8 @@ class MainWindow(QMainWindow):
     def _build_account_page(self) -> AccountPage:
         from csm_desktop.ui.account_page import AccountPage
 
+        if self._db is None:
+            raise RuntimeError("The account workspace is built when the database is attached")
         page = AccountPage(self._db, self.runner, self)
         page.back_requested.connect(self.go_back)
         page.export_requested.connect(self.export_qbr)
@@ -180,13 +256,21 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def open_account(self, account_id: uuid.UUID) -> None:
-        """Show the workspace of ``account_id``; the stable entry point for every screen."""
+        """Show the workspace of ``account_id``; the stable entry point for every screen.
+
+        Before the database is attached the request waits and runs then.
+        """
+        if self._db is None:
+            self._pending_account = account_id
+            return
         self._remember_page()
         self.account_page.show_account(account_id)
         self.pages.setCurrentWidget(self.account_page)
 
     @Slot()
     def show_today(self) -> None:
+        if self._today_page is None:
+            return
         self._remember_page()
         self.pages.setCurrentWidget(self.today_page)
         self.today_page.focus_first_list()
@@ -209,7 +293,7 @@ class MainWindow(QMainWindow):
         target = self._previous_page
         if target is None or target is self.pages.currentWidget():
             target = self.portfolio_page
-        if target is self.today_page:
+        if target is not None and target is self._today_page:
             self.show_today()
         elif target is not None and target is self._account_page:
             self.show_account_page()
@@ -226,8 +310,10 @@ class MainWindow(QMainWindow):
         run Python code, so running them side by side only delays the one the
         user is looking at.
         """
-        if self.pages.currentWidget() is self.today_page:
-            first, second = self.today_page, self.portfolio_page
+        if self._today_page is None:
+            return
+        if self.pages.currentWidget() is self._today_page:
+            first, second = self._today_page, self.portfolio_page
         else:
             first, second = self.portfolio_page, self.today_page
         if self._queued_reload is None:
@@ -300,6 +386,8 @@ class MainWindow(QMainWindow):
     def export_qbr(self, account_id: uuid.UUID) -> None:
         from csm_desktop.ui.qbr_dialog import QbrDialog
 
+        if self._db is None:
+            return
         dialog = QbrDialog(self._db, self.runner, account_id, self)
         dialog.open()
 
@@ -356,6 +444,10 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _update_status(self, account_count: int) -> None:
+        if self._db is None:
+            return
+        from csm_desktop.services.settings import reference_date
+
         with self._db.session() as session:
             as_of = reference_date(session)
         self._data_as_of.setText(self.tr("Data as of %1").replace("%1", format_date(as_of)))
@@ -365,6 +457,11 @@ class MainWindow(QMainWindow):
 
     def account_count(self) -> int:
         """Count live accounts, so start-up can tell an empty database from a loaded one."""
+        from sqlalchemy import func, select
+
+        from csm_desktop.store.models import Account
+
+        assert self._db is not None
         with self._db.session() as session:
             query = select(func.count()).select_from(Account).where(Account.deleted_at.is_(None))
             return int(session.scalar(query) or 0)
@@ -373,6 +470,11 @@ class MainWindow(QMainWindow):
 
     def _record_start(self) -> None:
         """Store this start's instant and tell Today when the app was opened before."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from csm_desktop.services.today import record_app_start
+
+        assert self._db is not None
         previous: datetime | None = None
         try:
             with self._db.session() as session:
@@ -384,18 +486,23 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         settings = QSettings()
         restore_window_geometry(self, settings, GEOMETRY_KEY)
-        self.today_page.restore_state(settings)
         self.portfolio_page.restore_state(settings)
-        self._show_start_page(settings)
 
-    def _show_start_page(self, settings: QSettings) -> None:
+    def _stored_start_page(self) -> str:
+        from csm_desktop.services.settings import START_PAGE_KEY, get_setting
+
+        assert self._db is not None
         with self._db.session() as session:
-            start = get_setting(session, START_PAGE_KEY) or "today"
+            return get_setting(session, START_PAGE_KEY) or "today"
+
+    def _show_start_page(self, start: str) -> None:
+        """Show the page the start-page setting names (a label in Today's place until attached)."""
         if start == "last":
-            start = str(settings.value(PAGE_KEY) or "today")
-        self.pages.setCurrentWidget(
-            self.portfolio_page if start == "portfolio" else self.today_page
-        )
+            start = str(QSettings().value(PAGE_KEY) or "today")
+        if start == "portfolio":
+            self.pages.setCurrentWidget(self.portfolio_page)
+        else:
+            self.pages.setCurrentWidget(self._today_page or self._today_placeholder)
 
     def save_state(self) -> None:
         settings = QSettings()
@@ -403,7 +510,8 @@ class MainWindow(QMainWindow):
         current = self.pages.currentWidget()
         page = "portfolio" if current is self.portfolio_page else "today"
         settings.setValue(PAGE_KEY, page)
-        self.today_page.save_state(settings)
+        if self._today_page is not None:
+            self._today_page.save_state(settings)
         self.portfolio_page.save_state(settings)
         # Without a workspace this session, the tab stored last time stays as it is.
         if self._account_page is not None:

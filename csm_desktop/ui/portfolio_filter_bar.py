@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from csm_desktop.services.portfolio_filter import BLANK, PortfolioFilter, RenewalWindow
-from csm_desktop.store.models import LifecycleStage
+from csm_desktop.store.enums import LifecycleStage
 from csm_desktop.ui.health_style import HEALTH_COLOURS, colour_label, swatch_icon
 
 log = logging.getLogger(__name__)

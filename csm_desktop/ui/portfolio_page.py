@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
 from csm_desktop import APP_NAME
 from csm_desktop.formatting import format_money, format_number
 from csm_desktop.services.csv_export import write_csv
-from csm_desktop.services.portfolio import PortfolioRow, load_portfolio
 from csm_desktop.services.portfolio_filter import PortfolioFilter
-from csm_desktop.store.database import Database
+from csm_desktop.services.portfolio_rows import PortfolioRow
 from csm_desktop.ui.portfolio_columns import ColumnLayout
 from csm_desktop.ui.portfolio_filter_bar import PortfolioFilterBar
 from csm_desktop.ui.portfolio_model import (
@@ -39,6 +38,9 @@ from csm_desktop.ui.portfolio_model import (
 )
 from csm_desktop.ui.saved_views_bar import SavedViewsBar
 from csm_desktop.ui.workers import JobRunner
+
+if TYPE_CHECKING:
+    from csm_desktop.store.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +58,11 @@ class PortfolioPage(QWidget):
     # Emitted with the output path when a CSV export finished.
     csv_exported = Signal(object)
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database | None, runner: JobRunner, parent: QWidget | None = None
+    ) -> None:
+        """Build the page; with ``db`` None it shows rows given to ``show_rows`` until
+        ``attach_database`` (the first paint at start-up, before the database is open)."""
         super().__init__(parent)
         self._db = db
         self._runner = runner
@@ -117,13 +123,29 @@ class PortfolioPage(QWidget):
 
     # Loading
 
+    def attach_database(self, db: Database) -> None:
+        """Use ``db`` from now on and read the saved views from it."""
+        self._db = db
+        self.views_bar.attach_database(db)
+        self.views_bar.reload()
+
+    def show_rows(self, prepared: PreparedRows) -> None:
+        """Show rows read elsewhere (the start-up read), as a finished reload would."""
+        self._on_rows_loaded(prepared)
+
     def reload(self) -> None:
         """Load the portfolio and compute its sort ranks on a worker thread."""
+        if self._db is None:
+            log.debug("No database yet; the portfolio shows the rows read at start")
+            return
         job = self._runner.start("load portfolio", self._load_rows)
         job.succeeded.connect(self._on_rows_loaded)
         job.failed.connect(self._on_load_failed)
 
     def _load_rows(self, *, progress: Any, cancel: Any) -> PreparedRows:
+        from csm_desktop.services.portfolio import load_portfolio
+
+        assert self._db is not None
         with self._db.session() as session:
             rows = load_portfolio(session)
         cancel.raise_if_cancelled()
@@ -149,7 +171,7 @@ class PortfolioPage(QWidget):
 
     def current_view(self) -> Any:
         """Return the filter, sort and columns on screen as a saved-view definition."""
-        from csm_desktop.services.views import ViewDefinition
+        from csm_desktop.services.view_definition import ViewDefinition
 
         return ViewDefinition(
             filter=self.model.current_filter,
@@ -261,6 +283,8 @@ class PortfolioPage(QWidget):
     @Slot()
     def export_qbrs_for_view(self) -> None:
         """Open the batch QBR export for the accounts the view shows."""
+        if self._db is None:
+            return
         account_ids = self.shown_account_ids()
         if not account_ids:
             QMessageBox.information(self, APP_NAME, self.tr("The view shows no accounts."))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -21,19 +21,27 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from csm_desktop import APP_NAME
-from csm_desktop.services.views import (
-    ViewDefinition,
-    ViewNameError,
-    delete_view,
-    list_views,
-    save_view,
-)
-from csm_desktop.store.database import Database
+from csm_desktop.services.view_definition import ViewDefinition, ViewNameError
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from csm_desktop.store.database import Database
 
 log = logging.getLogger(__name__)
+
+
+def _stored_views() -> ModuleType:
+    """Return ``services.views``, imported on first use.
+
+    It imports SQLAlchemy, which the portfolio's first paint runs without;
+    the bar is built then and reads its views once the database is open.
+    """
+    from csm_desktop.services import views
+
+    return views
 
 
 class SavedViewsBar(QWidget):
@@ -42,7 +50,7 @@ class SavedViewsBar(QWidget):
     # Emitted with the ``ViewDefinition`` the user chose.
     view_selected = Signal(object)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
         self._views: dict[str, ViewDefinition] = {}
@@ -67,11 +75,17 @@ class SavedViewsBar(QWidget):
             layout.addWidget(widget)
         self._fill([])
 
+    def attach_database(self, db: Database) -> None:
+        """Use ``db`` from now on; the bar is built before the database opens at start-up."""
+        self._db = db
+
     def reload(self, select: str | None = None) -> None:
         """Read the saved views again and select ``select`` (or keep the current one)."""
         keep = select if select is not None else self.current_name()
+        if self._db is None:
+            return
         with self._db.session() as session:
-            views = list_views(session)
+            views = _stored_views().list_views(session)
         self._views = dict(views)
         self._fill([name for name, _definition in views])
         index = self.combo.findData(keep) if keep else 0
@@ -122,12 +136,14 @@ class SavedViewsBar(QWidget):
 
     @Slot()
     def save_current(self) -> None:
+        from sqlalchemy.exc import SQLAlchemyError
+
         name = self.ask_name(self.current_name())
-        if name is None:
+        if name is None or self._db is None:
             return
         try:
             with self._db.session() as session:
-                saved = save_view(session, name, self.current_definition())
+                saved = _stored_views().save_view(session, name, self.current_definition())
         except ViewNameError as exc:
             QMessageBox.warning(self, APP_NAME, str(exc))
             return
@@ -139,12 +155,14 @@ class SavedViewsBar(QWidget):
 
     @Slot()
     def delete_current(self) -> None:
+        from sqlalchemy.exc import SQLAlchemyError
+
         name = self.current_name()
-        if not name:
+        if not name or self._db is None:
             return
         try:
             with self._db.session() as session:
-                delete_view(session, name)
+                _stored_views().delete_view(session, name)
         except SQLAlchemyError as exc:
             log.exception("Deleting the view %r failed", name)
             self._show_error(exc)

@@ -28,6 +28,7 @@ from csm_desktop.store.database import (
 )
 
 if TYPE_CHECKING:
+    from csm_desktop.store.locking import InstanceLock
     from csm_desktop.ui.workers import Job
 
 log = logging.getLogger(__name__)
@@ -128,12 +129,18 @@ def show_warning(text: str) -> None:
     QMessageBox.warning(None, APP_NAME, text)
 
 
-def open_with_recovery(db_path: Path) -> Database | None:
-    """Open ``db_path`` for the app, talking the user through any problem; None means quit."""
+def open_with_recovery(db_path: Path, lock: InstanceLock | None = None) -> Database | None:
+    """Open ``db_path`` for the app, talking the user through any problem; None means quit.
+
+    ``lock`` is the instance lock when the caller took it already; a failed
+    open releases it.
+    """
     for _attempt in range(MAX_OPEN_ATTEMPTS):
         try:
-            db = open_database(db_path, single_instance=True)
+            db = open_database(db_path, single_instance=True, lock=lock)
         except DamagedDatabaseError as exc:
+            # The failed open released the lock; the next attempt takes its own.
+            lock = None
             log.error("Database %s moved aside: %s", db_path, exc.problem)
             if not _recover(exc, db_path):
                 return None

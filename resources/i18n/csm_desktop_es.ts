@@ -1808,6 +1808,10 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
         <translation>Acerca de %1</translation>
     </message>
     <message>
+        <source>Opening your portfolio…</source>
+        <translation>Abriendo su cartera…</translation>
+    </message>
+    <message>
         <source>Data as of %1</source>
         <translation>Datos a %1</translation>
     </message>
