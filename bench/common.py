@@ -78,7 +78,8 @@ def time_process(
 
     A child that prints ``READY <time.time()>`` is timed up to that moment
     (the start-up probes print it once their screen is painted); any other
-    child is timed until it exits.
+    child is timed until it exits. A child that prints ``PEAK_KIB <n>``
+    reports its own peak; otherwise the peak is that of every child so far.
     """
     full_env = dict(os.environ) if env is None else env
     for _ in range(warmup):
@@ -91,16 +92,19 @@ def time_process(
         start = time.perf_counter()
         result = subprocess.run(argv, check=True, env=full_env, capture_output=True, text=True)
         ended = time.perf_counter() - start
-        ready = _ready_time(result.stdout)
+        ready = _marker(result.stdout, "READY")
         timing.samples.append(ended if ready is None else ready - launched)
-        peaks.append(max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before))
+        own_peak = _marker(result.stdout, "PEAK_KIB")
+        children_peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
+        peaks.append(children_peak if own_peak is None else own_peak)
     timing.peak_rss_mib = max(peaks) / 1024
     return timing
 
 
-def _ready_time(output: str) -> float | None:
+def _marker(output: str, name: str) -> float | None:
+    """Return the number printed after ``name`` on a line of ``output``, if any."""
     for line in output.splitlines():
-        if line.startswith("READY "):
+        if line.startswith(name + " "):
             return float(line.split()[1])
     return None
 

@@ -10,6 +10,7 @@ background work, so the parent measures start-up and not shutdown.
 """
 
 import os
+import resource
 import sys
 import time
 from pathlib import Path
@@ -28,6 +29,7 @@ def _ready() -> None:
     now = time.time()
     loaded = sorted({name.split(".")[0] for name in sys.modules})
     print("MODULES " + ",".join(loaded))
+    print(f"PEAK_KIB {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
     print(f"READY {now:.6f}", flush=True)
     os._exit(0)
 

@@ -1,6 +1,7 @@
 """Floor for start-up: a bare PySide6 window; prints READY and the wall time after one turn."""
 
 import os
+import resource
 import sys
 import time
 
@@ -9,7 +10,9 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 
 def _ready() -> None:
-    print(f"READY {time.time():.6f}", flush=True)
+    now = time.time()
+    print(f"PEAK_KIB {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
+    print(f"READY {now:.6f}", flush=True)
     os._exit(0)
 
 

@@ -129,6 +129,19 @@ _SORT_KEYS: dict[Column, Callable[[PortfolioRow], Any]] = {
 }
 
 _NUMERIC_COLUMNS = {Column.SEATS, Column.ARR, Column.DAYS_TO_RENEWAL, Column.HEALTH}
+# Columns by position, so a cell lookup indexes a tuple instead of building an enum.
+_COLUMNS_BY_INDEX = tuple(Column)
+# The roles ``data`` answers. A repaint asks every visible cell for about ten
+# roles, so the others return at once.
+_ANSWERED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+    }
+)
 
 
 def _dense_ranks(rows: Sequence[PortfolioRow], column: Column) -> list[int | None]:
@@ -367,10 +380,12 @@ class PortfolioModel(QAbstractTableModel):
         return titles[column]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ANSWERED_ROLES and role != ACCOUNT_ID_ROLE:
+            return None
         if not index.isValid() or not 0 <= index.row() < len(self._shown):
             return None
         row = self._data.rows[self._shown[index.row()]]
-        column = Column(index.column())
+        column = _COLUMNS_BY_INDEX[index.column()]
 
         if role == Qt.ItemDataRole.DisplayRole:
             return display_text(row, column)
