@@ -108,6 +108,32 @@ def test_account_opened_before_attach_opens_after(
         _finish(flow)
 
 
+def test_close_before_attach_leaves_database_alone(
+    qtbot: QtBot, start_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    questions: list[int] = []
+    monkeypatch.setattr(
+        MainWindow, "confirm_cancel_jobs", lambda self, count: questions.append(count)
+    )
+    flow = _run_flow(qtbot, start_file)
+    window = flow.window
+    assert window is not None
+
+    window.close()
+    try:
+        with qtbot.waitSignal(flow.attached, timeout=3_000, raising=False) as attached:
+            pass
+    finally:
+        _finish(flow)
+
+    assert not attached.signal_triggered
+    assert questions == []
+    assert flow.db is None
+    again = read_first_paint(start_file)
+    assert again is not None
+    again.lock.release()
+
+
 def test_marked_file_takes_normal_open(qtbot: QtBot, start_file: Path) -> None:
     mark_damaged(start_file, "page 3 is damaged")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -30,6 +31,9 @@ def run_gui(db_path: Path, *, demo: bool) -> int:
     from csm_desktop.ui.gc_guard import MainThreadCollector
 
     collector = MainThreadCollector(app)
+    # Ctrl+C in the terminal closes the windows as File > Quit does. The
+    # handler runs at the collector's next check, within half a second.
+    signal.signal(signal.SIGINT, lambda *_arguments: QApplication.closeAllWindows())
     from csm_desktop.ui.crash_dialog import install_gui_crash_handler
 
     install_gui_crash_handler(app)

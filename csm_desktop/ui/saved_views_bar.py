@@ -74,10 +74,13 @@ class SavedViewsBar(QWidget):
         for widget in (label, self.combo, self.save_button, self.delete_button):
             layout.addWidget(widget)
         self._fill([])
+        # Views are stored in the database, so the bar waits for it.
+        self.setEnabled(db is not None)
 
     def attach_database(self, db: Database) -> None:
         """Use ``db`` from now on; the bar is built before the database opens at start-up."""
         self._db = db
+        self.setEnabled(True)
 
     def reload(self, select: str | None = None) -> None:
         """Read the saved views again and select ``select`` (or keep the current one)."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QWidget
 from csm_desktop.services.first_paint import FirstPaint, read_first_paint
 from csm_desktop.ui.main_window import MainWindow
 from csm_desktop.ui.portfolio_model import prepare_rows
+from csm_desktop.ui.workers import JobRunner
 
 if TYPE_CHECKING:
     from csm_desktop.store.database import Database
@@ -90,6 +91,7 @@ class StartupFlow(QObject):
         self._db_path = db_path
         self._demo = demo
         self._first: FirstPaint | None = None
+        self._runner = JobRunner(self)
         self.window: MainWindow | None = None
         self.db: Database | None = None
 
@@ -111,8 +113,9 @@ class StartupFlow(QObject):
 
     @Slot()
     def _load_rest(self) -> None:
-        assert self.window is not None
-        job = self.window.runner.start("load modules", import_deferred_modules)
+        # On the flow's own runner, so closing the window in the meantime
+        # neither asks about this job nor waits for it.
+        job = self._runner.start("load modules", import_deferred_modules)
         job.finished.connect(self._attach_after_first_paint)
 
     def close(self) -> None:
@@ -146,6 +149,11 @@ class StartupFlow(QObject):
         from csm_desktop.ui.startup import open_with_recovery
 
         assert self._first is not None and self.window is not None
+        if not self.window.isVisible():
+            # Closed during the first paint: leave the file as it was, start
+            # unrecorded, so Today's "changes since last start" stays right.
+            log.info("The window closed before the database was opened; not opening it")
+            return
         db = open_with_recovery(self._db_path, lock=self._first.lock)
         if db is None:
             self._first = None
