@@ -1809,7 +1809,7 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Opening your portfolio…</source>
-        <translation>Abriendo su cartera…</translation>
+        <translation>Abriendo tu cartera…</translation>
     </message>
     <message>
         <source>Data as of %1</source>
@@ -4211,7 +4211,7 @@ Archivo movido a: %2</translation>
     </message>
     <message>
         <source>A check found damage in your portfolio file: %1. Quit and start CSM Desktop again: it will move the damaged file aside, unchanged, and offer your newest backup. No backup was made of the damaged file.</source>
-        <translation>Una comprobación encontró daños en el archivo de su cartera: %1. Salga y vuelva a abrir CSM Desktop: apartará el archivo dañado, sin cambios, y le ofrecerá su copia de seguridad más reciente. No se ha hecho ninguna copia de seguridad del archivo dañado.</translation>
+        <translation>Una comprobación ha encontrado daños en el archivo de tu cartera: %1. Sal de CSM Desktop y vuelve a abrirlo: apartará el archivo dañado, sin cambios, y te ofrecerá tu copia de seguridad más reciente. No se ha hecho ninguna copia de seguridad del archivo dañado.</translation>
     </message>
 </context>
 <context>
