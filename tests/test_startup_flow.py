@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from csm_desktop.services.first_paint import read_first_paint
 from csm_desktop.services.portfolio import load_portfolio
 from csm_desktop.services.settings import START_PAGE_KEY, set_setting
+from csm_desktop.store.backup import list_backups
 from csm_desktop.store.database import Database
 from csm_desktop.store.integrity import is_marked_damaged, mark_damaged
 from csm_desktop.store.locking import InstanceLock
@@ -201,3 +202,26 @@ def test_first_paint_imports_no_sqlalchemy(start_file: Path, tmp_path: Path) -> 
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["4", "False"]
+
+
+def test_demo_start_backs_up_the_imported_demo(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "fresh.sqlite"
+    flow = StartupFlow(path, demo=True)
+    window = flow.begin()
+    assert window is not None
+    qtbot.addWidget(window)
+
+    try:
+        with qtbot.waitSignal(window.demo_loaded, timeout=120_000):
+            pass
+        qtbot.waitUntil(lambda: bool(list_backups(path)), timeout=60_000)
+    finally:
+        _finish(flow)
+
+    backup = list_backups(path)[0].path
+    connection = sqlite3.connect(backup)
+    try:
+        (accounts,) = connection.execute("SELECT count(*) FROM account").fetchone()
+    finally:
+        connection.close()
+    assert accounts == 500

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from csm_desktop.services.first_paint import FirstPaint, read_first_paint
@@ -138,9 +138,10 @@ class StartupFlow(QObject):
         if self._demo and window.account_count() == 0:
             # After the first paint, so the window is on screen behind the progress dialog.
             QTimer.singleShot(0, window.import_demo)
+            self._check_after_demo()
         else:
             window.reload_portfolio()
-        self._start_background_checks()
+            self._start_background_checks()
         self.attached.emit()
         return window
 
@@ -163,12 +164,21 @@ class StartupFlow(QObject):
         self.window.attach_database(db)
         if self._demo and not self._first.rows:
             self.window.import_demo()
+            self._check_after_demo()
         else:
             # The portfolio shows the rows read at start; Today reads its own.
             self.window.today_page.reload()
-        self._start_background_checks()
+            self._start_background_checks()
         self.attached.emit()
 
+    def _check_after_demo(self) -> None:
+        """Run the check and daily backup once the demo is in, so the backup holds it."""
+        assert self.window is not None
+        self.window.demo_loaded.connect(
+            self._start_background_checks, Qt.ConnectionType.SingleShotConnection
+        )
+
+    @Slot()
     def _start_background_checks(self) -> None:
         from csm_desktop.ui.startup import start_background_checks
 
