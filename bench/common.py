@@ -74,7 +74,7 @@ def time_call(name: str, call: Callable[[], object], repeat: int = 5, warmup: in
 def time_process(
     name: str, argv: list[str], repeat: int = 5, warmup: int = 1, env: dict | None = None
 ) -> Timing:
-    """Time a child process from its launch; its peak RSS comes from the child's rusage.
+    """Time a child process from its launch and record its peak resident memory.
 
     A child that prints ``READY <time.time()>`` is timed up to that moment
     (the start-up probes print it once their screen is painted); any other

@@ -116,7 +116,7 @@ sync_record = Table(
     Column("account_id", Uuid),
     Column("owner_key", String(255)),
     # Pull walks a team's rows in seq order and tests each row's account against the
-    # user's accounts; account_id in the index lets that test run on the index alone.
+    # user's accounts. With account_id in the index, that test reads the index alone.
     Index("ix_sync_record_team_seq", "team_id", "seq", "account_id"),
     # The user's accounts: account rows of a team by owner.
     Index("ix_sync_record_owner", "team_id", "entity", "owner_key"),

@@ -9,12 +9,11 @@ top-level packages imported by then. It leaves without waiting for
 background work, so the parent measures start-up and not shutdown.
 """
 
-import os
 import sys
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from ready import report_ready_and_exit
 
 from csm_desktop.ui.app import create_application
 from csm_desktop.ui.startup_flow import StartupFlow
@@ -24,26 +23,8 @@ flow = StartupFlow(Path(sys.argv[1]), demo=False)
 want_today = sys.argv[2:] == ["today"]
 
 
-def _peak_kib() -> int:
-    """Return this process's peak resident memory since it started (Linux's VmHWM).
-
-    ``ru_maxrss`` would include the parent's memory at fork time, which
-    for the storage benchmark is gigabytes.
-    """
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    return 0
-
-
 def _ready() -> None:
-    now = time.time()
-    loaded = sorted({name.split(".")[0] for name in sys.modules})
-    print("MODULES " + ",".join(loaded))
-    print(f"PEAK_KIB {_peak_kib()}")
-    print(f"READY {now:.6f}", flush=True)
-    os._exit(0)
+    report_ready_and_exit(list_modules=True)
 
 
 def _after_paint(*_args: object) -> None:

@@ -71,7 +71,7 @@ def next_renewal(
         return None
 
     # The first whole-term step that reaches the month of ``on_or_after``
-    # is at most one step short of the answer, and the step before it falls
+    # is at most one step short of the result, and the step before it falls
     # in an earlier month, so counting up from there finds the smallest one.
     months_between = (on_or_after.year - contract_start.year) * 12 + (
         on_or_after.month - contract_start.month

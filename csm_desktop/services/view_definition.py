@@ -19,7 +19,7 @@ DEFINITION_VERSION = 1
 
 
 class ViewNameError(ValueError):
-    """A view name is blank or too long; the message says which."""
+    """A view name is blank or too long. The message names the problem."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -202,8 +202,8 @@ def _prepare_file(db_path: Path) -> None:
         os.close(fd)
         return
 
-    # The full check reads every page; it runs here only after a background
-    # check found damage, and otherwise off the UI thread once the app is up.
+    # The full check reads every page, so it runs here only after a background
+    # check found damage. Otherwise it runs off the UI thread once the app is up.
     marked = is_marked_damaged(db_path)
     result = check_file(db_path, thorough=marked)
     if result.ok:

@@ -59,7 +59,7 @@ MODEL_ENTITY = {spec.model: spec.name for spec in ENTITIES.values()}
 
 # Health snapshots are immutable: pushed once as inserts, never updated. They are not
 # in ``ENTITIES``, because comparing a row with its base and coalescing edits does not
-# apply to them; ``csm_desktop.sync.snapshots`` queues and stores them instead.
+# apply to them. ``csm_desktop.sync.snapshots`` queues and stores them instead.
 SNAPSHOT_ENTITY = "health_snapshot"
 # The e-mail of the user whose app computed a snapshot; stored locally as ``origin``
 # when it is someone else's.

@@ -59,8 +59,8 @@ class MainWindow(QMainWindow):
         """Build the window on ``db``, or without it until ``attach_database``.
 
         ``start_page`` is the stored start-page setting ("today", "portfolio"
-        or "last") when the caller read it already; otherwise it is read from
-        the database when one is attached.
+        or "last") when the caller read it already. Without it, the setting is
+        read from the database when one is attached.
         """
         super().__init__(parent)
         self._db: Database | None = None
@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self._queued_reload: tuple[QWidget, QWidget] | None = None
 
         self.portfolio_page = PortfolioPage(None, self.runner, self)
-        # Built when the database is attached; until then a label holds its place.
+        # Built when the database is attached. Until then a label takes its place.
         self._today_page: TodayPage | None = None
         self._today_placeholder = QLabel(self.tr("Opening your portfolio…"), self)
         self._today_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)

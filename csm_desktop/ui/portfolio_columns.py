@@ -103,7 +103,7 @@ class ColumnLayout(QObject):
     def fit_widths(self) -> None:
         """Size the shown columns to their contents, judged on the first rows only.
 
-        Each measured cell asks the model for several roles from Python, so
+        Each measured cell requests several roles from the Python model, so
         the sample stays small: 200 rows took about a second at start-up.
         """
         header = self._table.horizontalHeader()

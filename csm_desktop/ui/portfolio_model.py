@@ -131,8 +131,8 @@ _SORT_KEYS: dict[Column, Callable[[PortfolioRow], Any]] = {
 _NUMERIC_COLUMNS = {Column.SEATS, Column.ARR, Column.DAYS_TO_RENEWAL, Column.HEALTH}
 # Columns by position, so a cell lookup indexes a tuple instead of building an enum.
 _COLUMNS_BY_INDEX = tuple(Column)
-# The roles ``data`` answers. A repaint asks every visible cell for about ten
-# roles, so the others return at once.
+# The roles ``data`` returns a value for. A repaint requests about ten roles
+# for every visible cell, so the others return at once.
 _ANSWERED_ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
@@ -140,6 +140,7 @@ _ANSWERED_ROLES = frozenset(
         Qt.ItemDataRole.TextAlignmentRole,
         Qt.ItemDataRole.ToolTipRole,
         Qt.ItemDataRole.ForegroundRole,
+        ACCOUNT_ID_ROLE,
     }
 )
 
@@ -380,7 +381,7 @@ class PortfolioModel(QAbstractTableModel):
         return titles[column]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _ANSWERED_ROLES and role != ACCOUNT_ID_ROLE:
+        if role not in _ANSWERED_ROLES:
             return None
         if not index.isValid() or not 0 <= index.row() < len(self._shown):
             return None

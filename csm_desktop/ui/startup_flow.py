@@ -91,6 +91,7 @@ class StartupFlow(QObject):
         self._db_path = db_path
         self._demo = demo
         self._first: FirstPaint | None = None
+        self._first_row_count = 0
         self._runner = JobRunner(self)
         self.window: MainWindow | None = None
         self.db: Database | None = None
@@ -105,7 +106,10 @@ class StartupFlow(QObject):
         self.window = window
         window.show()
         window.portfolio_page.show_rows(prepare_rows(self._first.rows))
-        log.info("First paint with %d accounts; loading the rest", len(self._first.rows))
+        self._first_row_count = len(self._first.rows)
+        # The model has the rows now; the flow lives as long as the app.
+        self._first.rows = []
+        log.info("First paint with %d accounts; loading the rest", self._first_row_count)
         # The import keeps the interpreter lock most of the time, so it starts
         # once the window is painted rather than competing with the paint.
         self._painted = _FirstPaintWatch(window, self._load_rest)
@@ -114,7 +118,7 @@ class StartupFlow(QObject):
     @Slot()
     def _load_rest(self) -> None:
         # On the flow's own runner, so closing the window in the meantime
-        # neither asks about this job nor waits for it.
+        # neither shows a question about this job nor waits for it.
         job = self._runner.start("load modules", import_deferred_modules)
         job.finished.connect(self._attach_after_first_paint)
 
@@ -162,7 +166,7 @@ class StartupFlow(QObject):
             return
         self.db = db
         self.window.attach_database(db)
-        if self._demo and not self._first.rows:
+        if self._demo and self._first_row_count == 0:
             self.window.import_demo()
             self._check_after_demo()
         else:
@@ -172,7 +176,7 @@ class StartupFlow(QObject):
         self.attached.emit()
 
     def _check_after_demo(self) -> None:
-        """Run the check and daily backup once the demo is in, so the backup holds it."""
+        """Run the check and daily backup once the demo is imported, so the backup contains it."""
         assert self.window is not None
         self.window.demo_loaded.connect(
             self._start_background_checks, Qt.ConnectionType.SingleShotConnection

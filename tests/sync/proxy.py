@@ -5,8 +5,8 @@ request unchanged, except for ``POST /v1/sync/push`` when a fault is set:
 
 * ``duplicate_pushes``: each push reaches the server twice in a row, and the
   client receives the reply to the second copy.
-* ``hold_pushes``: that many pushes are kept back. The server never sees them
-  now and the client's connection is closed without a reply, as when a
+* ``hold_pushes``: that many pushes are kept back. The server does not receive
+  them now, and the client's connection is closed without a reply, as when a
   network path stalls. ``deliver_held`` sends them to the server later, after
   newer pushes have passed, which is how a late or reordered packet arrives.
 
