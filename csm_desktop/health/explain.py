@@ -33,60 +33,95 @@ class Why(NamedTuple):
         return render(self)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("HealthWhy", text)
-
-
-# Each entry returns the translated template; the literal calls let lupdate find them.
+# Each entry returns the translated template. The literal translate calls let lupdate find them.
 _TEMPLATES: dict[str, Callable[[], str]] = {
     # Usage trend over a window of {0} days.
-    "u0": lambda: _t("No feature usage recorded yet."),
-    "u1": lambda: _t(
-        "No feature events in the last {0} days or the {0} before; the last were on {1}."
+    "u0": lambda: QCoreApplication.translate("HealthWhy", "No feature usage recorded yet."),
+    "u1": lambda: QCoreApplication.translate(
+        "HealthWhy",
+        "No feature events in the last {0} days or the {0} before; the last were on {1}.",
     ),
-    "u2": lambda: _t("{1} feature events in the last {0} days, none in the {0} days before."),
-    "u3": lambda: _t(
-        "{1} feature events in the last {0} days, about the same as the {0} days before."
+    "u2": lambda: QCoreApplication.translate(
+        "HealthWhy", "{1} feature events in the last {0} days, none in the {0} days before."
     ),
-    "u4": lambda: _t(
-        "{1} feature events in the last {0} days, up {2}% on the {0} days before ({3})."
+    "u3": lambda: QCoreApplication.translate(
+        "HealthWhy",
+        "{1} feature events in the last {0} days, about the same as the {0} days before.",
     ),
-    "u5": lambda: _t(
-        "Feature events fell {2}% in {0} days: {1} in the last {0} days against {3} before."
+    "u4": lambda: QCoreApplication.translate(
+        "HealthWhy",
+        "{1} feature events in the last {0} days, up {2}% on the {0} days before ({3}).",
+    ),
+    "u5": lambda: QCoreApplication.translate(
+        "HealthWhy",
+        "Feature events fell {2}% in {0} days: {1} in the last {0} days against {3} before.",
     ),
     # Adoption breadth.
-    "b0": lambda: _t("No feature-level usage recorded yet."),
-    "b1": lambda: _t("Used {0} of {1} key features in the last {2} days."),
-    # Seat utilisation.
-    "s0": lambda: _t("The number of licensed seats is not known."),
-    "s1": lambda: _t("No seats-used figures recorded in the last {0} days."),
-    "s2": lambda: _t("{0} of {1} licensed seats used (figure of {2})."),
-    # Survey scores.
-    "n0": lambda: _t("No NPS responses recorded yet."),
-    "n1": lambda: _t("NPS {0} from {1} responses ({2} promoters, {3} detractors), newest on {4}."),
-    "c0": lambda: _t("No rated tickets or CSAT responses in the last 180 days."),
-    "c1": lambda: _t("Mean CSAT {0} of 5 in the last 180 days (ratings: {1})."),
-    # Support.
-    "t0": lambda: _t("No support tickets recorded yet."),
-    "t1": lambda: _t("No tickets opened in the last 90 days."),
-    "t2": lambda: _t(
-        "Tickets opened in the last 90 days: {0} ({1} high or urgent, {2} still open); load {3}."
+    "b0": lambda: QCoreApplication.translate("HealthWhy", "No feature-level usage recorded yet."),
+    "b1": lambda: QCoreApplication.translate(
+        "HealthWhy", "Used {0} of {1} key features in the last {2} days."
     ),
-    "e0": lambda: _t("No escalated tickets in the last 180 days."),
-    "e1": lambda: _t("Escalated tickets in the last 180 days: {0}."),
+    # Seat utilisation.
+    "s0": lambda: QCoreApplication.translate(
+        "HealthWhy", "The number of licensed seats is not known."
+    ),
+    "s1": lambda: QCoreApplication.translate(
+        "HealthWhy", "No seats-used figures recorded in the last {0} days."
+    ),
+    "s2": lambda: QCoreApplication.translate(
+        "HealthWhy", "{0} of {1} licensed seats used (figure of {2})."
+    ),
+    # Survey scores.
+    "n0": lambda: QCoreApplication.translate("HealthWhy", "No NPS responses recorded yet."),
+    "n1": lambda: QCoreApplication.translate(
+        "HealthWhy", "NPS {0} from {1} responses ({2} promoters, {3} detractors), newest on {4}."
+    ),
+    "c0": lambda: QCoreApplication.translate(
+        "HealthWhy", "No rated tickets or CSAT responses in the last 180 days."
+    ),
+    "c1": lambda: QCoreApplication.translate(
+        "HealthWhy", "Mean CSAT {0} of 5 in the last 180 days (ratings: {1})."
+    ),
+    # Support.
+    "t0": lambda: QCoreApplication.translate("HealthWhy", "No support tickets recorded yet."),
+    "t1": lambda: QCoreApplication.translate("HealthWhy", "No tickets opened in the last 90 days."),
+    "t2": lambda: QCoreApplication.translate(
+        "HealthWhy",
+        "Tickets opened in the last 90 days: {0} ({1} high or urgent, {2} still open); load {3}.",
+    ),
+    "e0": lambda: QCoreApplication.translate(
+        "HealthWhy", "No escalated tickets in the last 180 days."
+    ),
+    "e1": lambda: QCoreApplication.translate(
+        "HealthWhy", "Escalated tickets in the last 180 days: {0}."
+    ),
     # Engagement, invoices, onboarding, churn.
-    "r0": lambda: _t("No customer-facing activity recorded yet."),
-    "r1": lambda: _t("Last customer-facing touch {0} days ago, on {1}."),
-    "i0": lambda: _t("No invoices due yet."),
-    "i1": lambda: _t("No invoice is unpaid after its due date."),
-    "i2": lambda: _t("Invoices unpaid after their due date: {0}; the oldest is {1} days overdue."),
-    "g0": lambda: _t("No onboarding goals due yet."),
-    "g1": lambda: _t("{0} of {1} onboarding goals due so far were met."),
-    "h0": lambda: _t("The account's history has not started yet."),
-    "h1": lambda: _t("No churn events in the last 365 days."),
+    "r0": lambda: QCoreApplication.translate(
+        "HealthWhy", "No customer-facing activity recorded yet."
+    ),
+    "r1": lambda: QCoreApplication.translate(
+        "HealthWhy", "Last customer-facing touch {0} days ago, on {1}."
+    ),
+    "i0": lambda: QCoreApplication.translate("HealthWhy", "No invoices due yet."),
+    "i1": lambda: QCoreApplication.translate(
+        "HealthWhy", "No invoice is unpaid after its due date."
+    ),
+    "i2": lambda: QCoreApplication.translate(
+        "HealthWhy", "Invoices unpaid after their due date: {0}; the oldest is {1} days overdue."
+    ),
+    "g0": lambda: QCoreApplication.translate("HealthWhy", "No onboarding goals due yet."),
+    "g1": lambda: QCoreApplication.translate(
+        "HealthWhy", "{0} of {1} onboarding goals due so far were met."
+    ),
+    "h0": lambda: QCoreApplication.translate(
+        "HealthWhy", "The account's history has not started yet."
+    ),
+    "h1": lambda: QCoreApplication.translate("HealthWhy", "No churn events in the last 365 days."),
     # Telco sample backtest: the raw value of a mapped column.
-    "telco": lambda: _t("Value {0}."),
-    "h2": lambda: _t("Churn events in the last 365 days: {0} fresh, {1} after a reactivation."),
+    "telco": lambda: QCoreApplication.translate("HealthWhy", "Value {0}."),
+    "h2": lambda: QCoreApplication.translate(
+        "HealthWhy", "Churn events in the last 365 days: {0} fresh, {1} after a reactivation."
+    ),
 }
 
 

@@ -1427,6 +1427,133 @@ Copia el informe de abajo y envíalo a tu contacto de soporte. Las credenciales 
     </message>
 </context>
 <context>
+    <name>HealthWhy</name>
+    <message>
+        <source>No feature usage recorded yet.</source>
+        <translation>Aún no hay uso de funcionalidades registrado.</translation>
+    </message>
+    <message>
+        <source>No feature events in the last {0} days or the {0} before; the last were on {1}.</source>
+        <translation>No hay eventos de funcionalidades en los últimos {0} días ni en los {0} anteriores; los últimos fueron el {1}.</translation>
+    </message>
+    <message>
+        <source>{1} feature events in the last {0} days, none in the {0} days before.</source>
+        <translation>{1} eventos de funcionalidades en los últimos {0} días, ninguno en los {0} días anteriores.</translation>
+    </message>
+    <message>
+        <source>{1} feature events in the last {0} days, about the same as the {0} days before.</source>
+        <translation>{1} eventos de funcionalidades en los últimos {0} días, más o menos como en los {0} días anteriores.</translation>
+    </message>
+    <message>
+        <source>{1} feature events in the last {0} days, up {2}% on the {0} days before ({3}).</source>
+        <translation>{1} eventos de funcionalidades en los últimos {0} días, un {2}% más que en los {0} días anteriores ({3}).</translation>
+    </message>
+    <message>
+        <source>Feature events fell {2}% in {0} days: {1} in the last {0} days against {3} before.</source>
+        <translation>Los eventos de funcionalidades bajaron un {2}% en {0} días: {1} en los últimos {0} días frente a {3} antes.</translation>
+    </message>
+    <message>
+        <source>No feature-level usage recorded yet.</source>
+        <translation>Aún no hay uso registrado por funcionalidad.</translation>
+    </message>
+    <message>
+        <source>Used {0} of {1} key features in the last {2} days.</source>
+        <translation>Usó {0} de {1} funcionalidades clave en los últimos {2} días.</translation>
+    </message>
+    <message>
+        <source>The number of licensed seats is not known.</source>
+        <translation>No se conoce el número de licencias contratadas.</translation>
+    </message>
+    <message>
+        <source>No seats-used figures recorded in the last {0} days.</source>
+        <translation>No hay cifras de licencias usadas en los últimos {0} días.</translation>
+    </message>
+    <message>
+        <source>{0} of {1} licensed seats used (figure of {2}).</source>
+        <translation>{0} de {1} licencias contratadas en uso (dato del {2}).</translation>
+    </message>
+    <message>
+        <source>No NPS responses recorded yet.</source>
+        <translation>Aún no hay respuestas de NPS registradas.</translation>
+    </message>
+    <message>
+        <source>NPS {0} from {1} responses ({2} promoters, {3} detractors), newest on {4}.</source>
+        <translation>NPS {0} de {1} respuestas ({2} promotores, {3} detractores); la más reciente, del {4}.</translation>
+    </message>
+    <message>
+        <source>No rated tickets or CSAT responses in the last 180 days.</source>
+        <translation>No hay tickets valorados ni respuestas de CSAT en los últimos 180 días.</translation>
+    </message>
+    <message>
+        <source>Mean CSAT {0} of 5 in the last 180 days (ratings: {1}).</source>
+        <translation>CSAT medio de {0} sobre 5 en los últimos 180 días (valoraciones: {1}).</translation>
+    </message>
+    <message>
+        <source>No support tickets recorded yet.</source>
+        <translation>Aún no hay tickets de soporte registrados.</translation>
+    </message>
+    <message>
+        <source>No tickets opened in the last 90 days.</source>
+        <translation>No se abrieron tickets en los últimos 90 días.</translation>
+    </message>
+    <message>
+        <source>Tickets opened in the last 90 days: {0} ({1} high or urgent, {2} still open); load {3}.</source>
+        <translation>Tickets abiertos en los últimos 90 días: {0} ({1} de prioridad alta o urgente, {2} aún abiertos); carga {3}.</translation>
+    </message>
+    <message>
+        <source>No escalated tickets in the last 180 days.</source>
+        <translation>No hay tickets escalados en los últimos 180 días.</translation>
+    </message>
+    <message>
+        <source>Escalated tickets in the last 180 days: {0}.</source>
+        <translation>Tickets escalados en los últimos 180 días: {0}.</translation>
+    </message>
+    <message>
+        <source>No customer-facing activity recorded yet.</source>
+        <translation>Aún no hay actividad con el cliente registrada.</translation>
+    </message>
+    <message>
+        <source>Last customer-facing touch {0} days ago, on {1}.</source>
+        <translation>Último contacto con el cliente hace {0} días, el {1}.</translation>
+    </message>
+    <message>
+        <source>No invoices due yet.</source>
+        <translation>Aún no vence ninguna factura.</translation>
+    </message>
+    <message>
+        <source>No invoice is unpaid after its due date.</source>
+        <translation>No hay facturas impagadas después de su vencimiento.</translation>
+    </message>
+    <message>
+        <source>Invoices unpaid after their due date: {0}; the oldest is {1} days overdue.</source>
+        <translation>Facturas impagadas después de su vencimiento: {0}; la más antigua lleva {1} días vencida.</translation>
+    </message>
+    <message>
+        <source>No onboarding goals due yet.</source>
+        <translation>Aún no vence ningún objetivo de onboarding.</translation>
+    </message>
+    <message>
+        <source>{0} of {1} onboarding goals due so far were met.</source>
+        <translation>Se cumplieron {0} de los {1} objetivos de onboarding vencidos hasta ahora.</translation>
+    </message>
+    <message>
+        <source>The account&apos;s history has not started yet.</source>
+        <translation>El historial de la cuenta aún no ha empezado.</translation>
+    </message>
+    <message>
+        <source>No churn events in the last 365 days.</source>
+        <translation>No hay bajas en los últimos 365 días.</translation>
+    </message>
+    <message>
+        <source>Value {0}.</source>
+        <translation>Valor {0}.</translation>
+    </message>
+    <message>
+        <source>Churn events in the last 365 days: {0} fresh, {1} after a reactivation.</source>
+        <translation>Bajas en los últimos 365 días: {0} nuevas, {1} tras una reactivación.</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Accounts</source>
