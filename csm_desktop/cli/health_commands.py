@@ -214,9 +214,10 @@ def _alerts(db, args: argparse.Namespace) -> int:
     with db.session() as session:
         as_of = reference_date(session)
         alerts = compute_alerts(session, since=as_of - timedelta(days=args.days), as_of=as_of)
-    print("date\tkind\tseverity\tmessage")
+    print("date\taccount\tkind\tseverity\tmessage")
     for alert in alerts:
-        print(f"{alert.occurred_on.isoformat()}\t{alert.kind}\t{alert.severity}\t{alert.message}")
+        fields = [alert.occurred_on.isoformat(), alert.account_name, alert.kind, alert.severity]
+        print("\t".join([*fields, alert.message]))
     return EXIT_OK
 
 

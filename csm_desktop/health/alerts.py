@@ -30,9 +30,19 @@ WEEKLY = "weekly"
 # The measure whose stored value is the 30-day usage ratio.
 USAGE_MEASURE = "usage_trend_30"
 # The 30-day usage trend ratio at or below which usage counts as a sharp drop.
-# TODO: require a minimum event count before the drop; on sparse usage (the
-# demo logs about one row per account per fortnight) this alert fires often.
 USAGE_DROP_RATIO = 0.6
+# Days with usage needed in the 30 days before the window for a fall to
+# count. On sparse usage (the demo logs about one row per account per
+# fortnight) a fall measured on two rows is noise, not news for Today.
+USAGE_DROP_MIN_DAYS = 4
+# Snapshots stored before the day count was kept give only the earlier
+# window's event count; those need this many events instead.
+USAGE_DROP_MIN_EVENTS = 10
+# Reason codes of ``read_usage_ratio``: "u5" is a fall (its arguments 4 and 5
+# are the earlier window's events and days with usage); "u1" is no usage in
+# either window, which fell more than 30 days ago and so is not news.
+_FALL_CODE = "u5"
+_DORMANT_CODE = "u1"
 DETRACTOR_UP_TO = 6
 DEFAULT_RENEWAL_DAYS = 90
 _SEVERITY = {"red": "high", "stale": "medium", "insufficient": "low", "yellow": "medium"}
@@ -40,9 +50,14 @@ _SEVERITY = {"red": "high", "stale": "medium", "insufficient": "low", "yellow": 
 
 @dataclass(frozen=True)
 class HealthAlert:
-    """One alert: ``severity`` is "high", "medium" or "low"; ``message`` is translated text."""
+    """One alert: ``severity`` is "high", "medium" or "low"; ``message`` is translated text.
+
+    ``message`` does not name the account, because every screen lists the
+    alert next to ``account_name``.
+    """
 
     account_id: uuid.UUID
+    account_name: str
     kind: str
     severity: str
     occurred_on: date
@@ -87,6 +102,7 @@ def _snapshot_alerts(session, names, overridden, since: date, as_of: date) -> li
             HealthSnapshot.as_of,
             HealthSnapshot.colour,
             _stored_usage_ratio(),
+            *_stored_usage_baseline(),
         )
         .where(
             HealthSnapshot.kind == WEEKLY,
@@ -98,7 +114,7 @@ def _snapshot_alerts(session, names, overridden, since: date, as_of: date) -> li
     )
     alerts: list[HealthAlert] = []
     previous: dict[uuid.UUID, tuple[str, float | None]] = {}
-    for account_id, day, colour, ratio in rows:
+    for account_id, day, colour, ratio, *baseline in rows:
         if account_id not in names:
             continue
         before = previous.get(account_id)
@@ -109,10 +125,29 @@ def _snapshot_alerts(session, names, overridden, since: date, as_of: date) -> li
         old_colour, old_ratio = before
         if colour != old_colour:
             alerts.append(_status_alert(account_id, name, day, old_colour, colour))
-        dropped = ratio is not None and ratio <= USAGE_DROP_RATIO
+        dropped = _is_drop(ratio, tuple(baseline))
         if dropped and (old_ratio is None or old_ratio > USAGE_DROP_RATIO):
             alerts.append(_usage_alert(account_id, name, day, ratio))
     return alerts
+
+
+def _is_drop(ratio: float | None, baseline: tuple[Any, Any, Any]) -> bool:
+    """Whether a stored usage reading is a fall worth an alert.
+
+    ``baseline`` is the reason code, the earlier window's event count and its
+    days with usage, as read by ``_stored_usage_baseline``. Format-1 detail
+    and unknown codes carry none of them, so the ratio alone decides.
+    """
+    if ratio is None or ratio > USAGE_DROP_RATIO:
+        return False
+    code, events, active_days = baseline
+    if code == _DORMANT_CODE:
+        return False
+    if code != _FALL_CODE:
+        return True
+    if active_days is not None:
+        return active_days >= USAGE_DROP_MIN_DAYS
+    return events is not None and events >= USAGE_DROP_MIN_EVENTS
 
 
 def _stored_usage_ratio() -> Any:
@@ -138,18 +173,33 @@ def _stored_usage_ratio() -> Any:
     )
 
 
+def _stored_usage_baseline() -> tuple[Any, Any, Any]:
+    """Select the reason code and baseline of the stored usage reading, inside SQLite.
+
+    Format-2 detail keeps the reason code at index 3 and its arguments at
+    index 4 (see ``_FALL_CODE``); format 1 has neither, so all three are NULL.
+    """
+    entry = f"$.{USAGE_MEASURE}"
+    is_list = func.json_type(HealthSnapshot.details, entry) == "array"
+
+    def listed(path: str) -> Any:
+        return case((is_list, func.json_extract(HealthSnapshot.details, f"{entry}{path}")))
+
+    return listed("[3]"), listed("[4][3]"), listed("[4][4]")
+
+
 def _status_alert(account_id, name: str, day: date, old: str, new: str) -> HealthAlert:
     if new == HealthColour.STALE:
         message = QCoreApplication.translate(
-            "HealthAlert", "{0}: the health score went stale (no recent data)."
-        ).format(name)
+            "HealthAlert", "The health score went stale (no recent data)."
+        )
         kind, severity = "stale", "medium"
     else:
-        message = QCoreApplication.translate("HealthAlert", "{0}: health changed from {1} to {2}.")
-        message = message.format(name, colour_name(old), colour_name(new))
+        message = QCoreApplication.translate("HealthAlert", "Health changed from {0} to {1}.")
+        message = message.format(colour_name(old), colour_name(new))
         kind, severity = "status_change", _SEVERITY.get(new, "low")
     key = f"{kind}:{account_id}:{day.isoformat()}:{old}>{new}"
-    return HealthAlert(account_id, kind, severity, day, message, key)
+    return HealthAlert(account_id, name, kind, severity, day, message, key)
 
 
 def _usage_alert(account_id, name: str, day: date, ratio: float) -> HealthAlert:
@@ -157,10 +207,10 @@ def _usage_alert(account_id, name: str, day: date, ratio: float) -> HealthAlert:
 
     drop = format_number(round((1.0 - ratio) * 100))
     message = QCoreApplication.translate(
-        "HealthAlert", "{0}: product usage fell {1}% in the last 30 days."
-    ).format(name, drop)
+        "HealthAlert", "Product usage fell {0}% in the last 30 days."
+    ).format(drop)
     key = f"usage_drop:{account_id}:{day.isoformat()}"
-    return HealthAlert(account_id, "usage_drop", "high", day, message, key)
+    return HealthAlert(account_id, name, "usage_drop", "high", day, message, key)
 
 
 def _detractor_alerts(session, names, since: date, as_of: date) -> list[HealthAlert]:
@@ -183,10 +233,11 @@ def _detractor_alerts(session, names, since: date, as_of: date) -> list[HealthAl
         if account_id not in names:
             continue
         message = QCoreApplication.translate(
-            "HealthAlert", "{0}: a detractor NPS answer ({1} of 10)."
-        ).format(names[account_id], f"{score:g}")
+            "HealthAlert", "A detractor NPS answer ({0} of 10)."
+        ).format(f"{score:g}")
         key = f"detractor:{response_id}"
-        alerts.append(HealthAlert(account_id, "detractor", "high", day, message, key))
+        name = names[account_id]
+        alerts.append(HealthAlert(account_id, name, "detractor", "high", day, message, key))
     return alerts
 
 
@@ -224,8 +275,9 @@ def _renewal_alerts(session, names, overridden, as_of: date, days: int) -> list[
         if colour != HealthColour.RED:
             continue
         message = QCoreApplication.translate(
-            "HealthAlert", "{0}: red health with a renewal on {1}."
-        ).format(names[account_id], format_date(renewal))
+            "HealthAlert", "Red health with a renewal on {0}."
+        ).format(format_date(renewal))
         key = f"red_renewal:{account_id}:{renewal.isoformat()}"
-        alerts.append(HealthAlert(account_id, "red_renewal", "high", day, message, key))
+        name = names[account_id]
+        alerts.append(HealthAlert(account_id, name, "red_renewal", "high", day, message, key))
     return alerts

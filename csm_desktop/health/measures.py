@@ -87,7 +87,10 @@ def read_usage_ratio(history: AccountHistory, as_of: date, days: int) -> Reading
     elif change > 0:
         why = Why("u4", (days, recent, change, earlier))
     else:
-        why = Why("u5", (days, recent, -change, earlier))
+        # The fifth argument, the days with usage before, is not shown; the
+        # Today alert reads it to ignore falls measured on a handful of rows.
+        active = history.usage.count(first - days, first - 1)
+        why = Why("u5", (days, recent, -change, earlier, active))
     return Reading(ratio, why, seen)
 
 
