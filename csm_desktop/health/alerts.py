@@ -38,9 +38,9 @@ USAGE_DROP_MIN_DAYS = 4
 # Snapshots stored before the day count was kept give only the earlier
 # window's event count; those need this many events instead.
 USAGE_DROP_MIN_EVENTS = 10
-# Reason codes of ``read_usage_ratio``: "u5" is a fall (its arguments 4 and 5
-# are the earlier window's events and days with usage); "u1" is no usage in
-# either window, which fell more than 30 days ago and so is not news.
+# Reason codes of ``read_usage_ratio``. A fall ("u5") carries the earlier
+# window's events and days with usage as arguments 4 and 5. A dormant account
+# ("u1") stopped more than 30 days ago, so its zero ratio is not news.
 _FALL_CODE = "u5"
 _DORMANT_CODE = "u1"
 DETRACTOR_UP_TO = 6
@@ -132,7 +132,7 @@ def _snapshot_alerts(session, names, overridden, since: date, as_of: date) -> li
 
 
 def _is_drop(ratio: float | None, baseline: tuple[Any, Any, Any]) -> bool:
-    """Whether a stored usage reading is a fall worth an alert.
+    """Return whether a stored usage reading is a fall worth an alert.
 
     ``baseline`` is the reason code, the earlier window's event count and its
     days with usage, as read by ``_stored_usage_baseline``. Format-1 detail
