@@ -225,3 +225,26 @@ def test_demo_start_backs_up_the_imported_demo(qtbot: QtBot, tmp_path: Path) -> 
     finally:
         connection.close()
     assert accounts == 500
+
+
+def test_qbr_export_before_attach_opens_after(
+    qtbot: QtBot, start_file: Path, seeded_db: dict[str, uuid.UUID]
+) -> None:
+    from csm_desktop.ui.qbr_dialog import QbrDialog
+
+    flow = _run_flow(qtbot, start_file)
+    window = flow.window
+    assert window is not None
+
+    try:
+        window.portfolio_page.export_requested.emit(seeded_db["Zenith Labs"])
+        assert window.findChildren(QbrDialog) == []
+
+        with qtbot.waitSignal(flow.attached, timeout=20_000):
+            pass
+        dialogs = window.findChildren(QbrDialog)
+        assert len(dialogs) == 1
+        assert dialogs[0].isVisible()
+        dialogs[0].reject()
+    finally:
+        _finish(flow)

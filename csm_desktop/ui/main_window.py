@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -78,8 +79,9 @@ class MainWindow(QMainWindow):
         # Built on first use: the workspace and its tabs cost more to import
         # and build than the rest of the window, and start-up does not show it.
         self._account_page: AccountPage | None = None
-        # An account opened before the database was attached, opened once it is.
-        self._pending_account: uuid.UUID | None = None
+        # Requests made before the database was attached, by kind ("open",
+        # "export"), run once it is. A newer request of a kind replaces the older.
+        self._pending: dict[str, Callable[[], None]] = {}
         self.pages = QStackedWidget(self)
         for page in (self._today_placeholder, self.portfolio_page):
             self.pages.addWidget(page)
@@ -133,9 +135,9 @@ class MainWindow(QMainWindow):
         self.quick_note = install_quick_note(self, db, self.shown_account)
         # Adds the Sync menu and status indicator, and captures edits when sync is set up.
         self.sync = install_sync(self, db, self.runner)
-        if self._pending_account is not None:
-            self.open_account(self._pending_account)
-            self._pending_account = None
+        pending, self._pending = self._pending, {}
+        for request in pending.values():
+            request()
 
     @property
     def database_attached(self) -> bool:
@@ -261,7 +263,7 @@ class MainWindow(QMainWindow):
         Before the database is attached the request waits and runs then.
         """
         if self._db is None:
-            self._pending_account = account_id
+            self._pending["open"] = lambda: self.open_account(account_id)
             return
         self._remember_page()
         self.account_page.show_account(account_id)
@@ -384,9 +386,11 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def export_qbr(self, account_id: uuid.UUID) -> None:
+        """Open the QBR export of ``account_id``; before the database is attached it waits."""
         from csm_desktop.ui.qbr_dialog import QbrDialog
 
         if self._db is None:
+            self._pending["export"] = lambda: self.export_qbr(account_id)
             return
         dialog = QbrDialog(self._db, self.runner, account_id, self)
         dialog.open()

@@ -266,6 +266,9 @@ class PortfolioPage(QWidget):
             menu.addSeparator()
         batch_action = menu.addAction(self.tr("Export QBRs for this view…"))
         csv_action = menu.addAction(self.tr("Export view to CSV…"))
+        # Both read the database, which is attached a moment after the first paint.
+        batch_action.setEnabled(self._db is not None)
+        csv_action.setEnabled(self._db is not None)
         chosen = menu.exec(self.table.viewport().mapToGlobal(position))
         if chosen is None:
             return
