@@ -124,3 +124,80 @@ def test_splitter_state_round_trip(qtbot: QtBot, page: TodayPage, tmp_path: obje
     page.restore_state(settings)
 
     assert page.splitter.sizes() == expected
+
+
+def _real_damage_error(tmp_path) -> Exception:
+    """Return the error SQLite raises when it reads a page that was overwritten."""
+    import sqlite3
+
+    from sqlalchemy import create_engine, text
+
+    path = tmp_path / "broken.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE t (x TEXT)")
+        conn.executemany("INSERT INTO t VALUES (?)", [("x" * 500,) for _ in range(200)])
+    data = bytearray(path.read_bytes())
+    data[4096 * 3 : 4096 * 6] = b"\xa5" * (4096 * 3)
+    path.write_bytes(bytes(data))
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT count(*), max(length(x)) FROM t")).all()
+    except Exception as exc:  # noqa: BLE001 - the test needs whatever SQLAlchemy raised
+        return exc
+    finally:
+        engine.dispose()
+    raise AssertionError("reading the overwritten pages raised nothing")
+
+
+def test_damaged_file_gets_plain_message(
+    qtbot: QtBot, page: TodayPage, db: Database, tmp_path
+) -> None:
+    from csm_desktop.store.integrity import is_marked_damaged
+
+    error = _real_damage_error(tmp_path)
+
+    def failing_source(session, **_kwargs):
+        raise error
+
+    page.alert_source = failing_source
+    with qtbot.waitSignal(page.load_failed, timeout=10_000) as blocker:
+        page.reload()
+
+    message = blocker.args[0]
+    assert "damaged" in message
+    assert "Error" not in message
+    assert "malformed" not in message
+    assert page.alerts_note.text() == message
+    assert db.path is not None
+    assert is_marked_damaged(db.path)
+
+
+def test_other_failure_points_to_the_log(qtbot: QtBot, page: TodayPage, db: Database) -> None:
+    from csm_desktop.store.integrity import is_marked_damaged
+
+    def failing_source(session, **_kwargs):
+        raise ValueError("stand-in bug")
+
+    page.alert_source = failing_source
+    with qtbot.waitSignal(page.load_failed, timeout=10_000) as blocker:
+        page.reload()
+
+    assert "log" in blocker.args[0]
+    assert "stand-in bug" not in blocker.args[0]
+    assert db.path is not None
+    assert not is_marked_damaged(db.path)
+
+
+def test_damage_error_read_from_result_codes(tmp_path) -> None:
+    import sqlite3
+
+    from csm_desktop.store.integrity import is_damage_error
+
+    with sqlite3.connect(tmp_path / "sound.sqlite") as conn:
+        with pytest.raises(sqlite3.OperationalError) as missing_table:
+            conn.execute("SELECT * FROM no_such_table")
+
+    assert is_damage_error(_real_damage_error(tmp_path))
+    assert not is_damage_error(missing_table.value)
+    assert not is_damage_error(ValueError("database disk image is malformed"))

@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"
 # quick_check stops after this many problems; the first few are enough to decide.
 MAX_REPORTED_PROBLEMS = 10
+# Primary SQLite result codes that mean the file itself is bad.
+SQLITE_CORRUPT = 11
+SQLITE_NOTADB = 26
 # Companion files SQLite keeps beside the database in WAL and rollback modes.
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 
@@ -75,6 +78,23 @@ def check_file(path: Path, *, thorough: bool = True) -> IntegrityResult:
     if messages == ["ok"]:
         return IntegrityResult(ok=True)
     return IntegrityResult(ok=False, problem="the file is damaged: " + "; ".join(messages[:3]))
+
+
+def is_damage_error(error: BaseException) -> bool:
+    """Return whether ``error``, or an error it wraps, is SQLite reporting a damaged file.
+
+    SQLAlchemy wraps the driver's error in ``orig``; other layers chain it as
+    the cause. Only SQLite's result codes decide, not the message text.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        code = getattr(current, "sqlite_errorcode", None)
+        if isinstance(code, int) and code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB):
+            return True
+        current = getattr(current, "orig", None) or current.__cause__
+    return False
 
 
 def damage_mark_path(path: Path) -> Path:

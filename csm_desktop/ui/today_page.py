@@ -266,8 +266,27 @@ class TodayPage(QWidget):
 
     @Slot(object)
     def _on_failed(self, error: object) -> None:
-        message = self.tr("Today could not be loaded: %1").replace("%1", str(error))
-        self.title_label.setText(message)
+        from csm_desktop.logs import log_file_path
+        from csm_desktop.store.integrity import is_damage_error, mark_damaged
+
+        log.error("Today could not be loaded: %s", error)
+        if isinstance(error, BaseException) and is_damage_error(error):
+            # The next start then checks the file fully and offers a backup.
+            if self._db.path is not None:
+                mark_damaged(self._db.path, str(error))
+            message = self.tr(
+                "Today could not be read because your portfolio file is damaged. Quit and "
+                "start CSM Desktop again: it will move the damaged file aside, unchanged, "
+                "and offer your newest backup."
+            )
+        else:
+            message = self.tr("Today could not be loaded. The log has the details: %1").replace(
+                "%1", str(log_file_path())
+            )
+        # The title bar has room for a few words only; the note under it wraps.
+        self.title_label.setText(self.tr("Today could not be loaded"))
+        self.alerts_note.setText(message)
+        self.alerts_note.setVisible(True)
         self.load_failed.emit(message)
 
     # Opening, dismissing and snoozing
