@@ -309,7 +309,8 @@ def test_network_mounts_detected(path, network):
     assert (found is not None) == network
     if network:
         assert found.kind == "network"
-        assert "network drive" in found.warning()
+        assert "network share" in found.warning()
+        assert found.provider in {"cifs, /mnt/team", "nfs4, /home/ana/nfs"}
 
 
 def test_concurrent_writers_never_locked(db):

@@ -7,7 +7,7 @@ import logging
 from csm_desktop.services.settings import get_setting, set_setting
 from csm_desktop.store import backup as backups
 from csm_desktop.store.database import Database
-from csm_desktop.store.integrity import check_file, mark_damaged
+from csm_desktop.store.integrity import IntegrityResult, check_file, mark_damaged
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +39,14 @@ def set_keep_count(db: Database, count: int) -> None:
 class DamageFoundError(Exception):
     """The full integrity check of the open database failed; the file is now marked."""
 
-    def __init__(self, problem: str) -> None:
-        super().__init__(problem)
-        self.problem = problem
+    def __init__(self, result: IntegrityResult) -> None:
+        super().__init__(result.problem)
+        self.result = result
+
+    @property
+    def problem(self) -> str:
+        """The problem in English, for logs and the command line."""
+        return self.result.problem
 
 
 def run_daily_backup(db: Database, **_job_arguments: object) -> backups.BackupInfo | None:
@@ -58,7 +63,7 @@ def run_daily_backup(db: Database, **_job_arguments: object) -> backups.BackupIn
     result = check_file(db.path)
     if not result.ok:
         mark_damaged(db.path, result.problem)
-        raise DamageFoundError(result.problem)
+        raise DamageFoundError(result)
     return backups.backup_if_due(db.path, keep_count(db))
 
 

@@ -49,7 +49,9 @@ class CloudFolder:
     """Where the database lives, when that place is unsafe for WAL."""
 
     kind: str  # "sync" or "network"
-    provider: str  # "Dropbox", "an SMB share (cifs)", ...
+    # The sync service ("Dropbox") or the network place ("cifs, /mnt/team",
+    # "SMB", "Z:\\"): names, never sentence parts, so any language can use them.
+    provider: str
 
     def warning(self) -> str:
         """Return the plain-words warning shown to the user."""
@@ -61,7 +63,7 @@ class CloudFolder:
                 "backups instead. Until then the app uses a slower, safer journal mode."
             )
         return (
-            f"Your data folder is on a network drive ({self.provider}). SQLite cannot lock "
+            f"Your data folder is on a network share ({self.provider}). SQLite cannot lock "
             "files reliably there, so two computers could damage the database. Move it to "
             "a local disk. Until then the app uses a slower, safer journal mode."
         )
@@ -112,18 +114,18 @@ def _network_mount(path: Path, mounts_text: str) -> CloudFolder | None:
         if inside and len(point) >= len(best_point):
             best_point, best_type = point, fields[2]
     if best_type in NETWORK_FILESYSTEMS:
-        return CloudFolder("network", f"a network share ({best_type} at {best_point})")
+        return CloudFolder("network", f"{best_type}, {best_point}")
     return None
 
 
 def _windows_network(path: Path) -> CloudFolder | None:
     text = str(path)
     if text.startswith("\\\\"):
-        return CloudFolder("network", "an SMB share")
+        return CloudFolder("network", "SMB")
     import ctypes
 
     drive = os.path.splitdrive(text)[0] + "\\"
     drive_remote = 4
     if ctypes.windll.kernel32.GetDriveTypeW(drive) == drive_remote:  # type: ignore[attr-defined]
-        return CloudFolder("network", f"the network drive {drive}")
+        return CloudFolder("network", drive)
     return None

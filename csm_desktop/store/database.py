@@ -32,6 +32,7 @@ from csm_desktop.store import migrations
 from csm_desktop.store.backup import BackupInfo, create_backup, newest_backup
 from csm_desktop.store.cloud import CloudFolder, detect_cloud_folder
 from csm_desktop.store.integrity import (
+    IntegrityResult,
     SQLITE_HEADER,
     check_file,
     clear_damage_mark,
@@ -63,13 +64,24 @@ class DamagedDatabaseError(DatabaseError):
     """The file was not a sound SQLite database and has been moved aside."""
 
     def __init__(
-        self, message: str, *, path: Path, moved_to: Path, problem: str, backup: BackupInfo | None
+        self,
+        message: str,
+        *,
+        path: Path,
+        moved_to: Path,
+        result: IntegrityResult,
+        backup: BackupInfo | None,
     ) -> None:
         super().__init__(message)
         self.path = path
         self.moved_to = moved_to
-        self.problem = problem
+        self.result = result
         self.backup = backup
+
+    @property
+    def problem(self) -> str:
+        """The problem in English, for logs and the command line."""
+        return self.result.problem
 
 
 class NotADatabaseError(DamagedDatabaseError):
@@ -77,7 +89,15 @@ class NotADatabaseError(DamagedDatabaseError):
 
 
 class DatabaseInUseError(DatabaseError):
-    """Another running copy of the app has this database open."""
+    """Another running copy of the app has this database open.
+
+    ``file_name`` and ``owner_pid`` let a UI word the message in its language.
+    """
+
+    def __init__(self, message: str, *, file_name: str, owner_pid: int | None) -> None:
+        super().__init__(message)
+        self.file_name = file_name
+        self.owner_pid = owner_pid
 
 
 class MigrationFailedError(DatabaseError):
@@ -93,6 +113,8 @@ class Database:
     sessions: sessionmaker[Session]
     # Set when the file lives in a synced or network folder; shown to the user.
     storage_warning: str | None = None
+    # The unsafe place behind ``storage_warning``, for a UI to word it in its language.
+    storage_place: CloudFolder | None = None
     lock: InstanceLock | None = field(default=None, repr=False)
 
     @contextmanager
@@ -165,6 +187,7 @@ def _open_file(db_path: Path, *, migrate: bool, lock: InstanceLock | None) -> Da
         engine,
         sessionmaker(engine, expire_on_commit=False),
         storage_warning=_warning(cloud),
+        storage_place=cloud,
         lock=lock,
     )
 
@@ -184,7 +207,9 @@ def take_instance_lock(db_path: Path) -> InstanceLock:
             f"CSM Desktop is already running with {db_path.name} open "
             f"(process {exc.owner_pid or 'unknown'}). Switch to that window, or close it and "
             "start again. Two copies writing the same portfolio could overwrite each other's "
-            "changes."
+            "changes.",
+            file_name=db_path.name,
+            owner_pid=exc.owner_pid,
         ) from exc
     return lock
 
@@ -226,7 +251,7 @@ def _prepare_file(db_path: Path) -> None:
         f"unchanged, so nothing in it is lost. {offer}",
         path=db_path,
         moved_to=moved_to,
-        problem=result.problem,
+        result=result,
         backup=backup,
     )
 

@@ -35,11 +35,18 @@ COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 
 @dataclass(frozen=True)
 class IntegrityResult:
-    """The outcome of checking one file: ``ok``, or the problem in plain words."""
+    """The outcome of checking one file: ``ok``, or the problem in plain words.
+
+    ``problem`` is English, for logs and the command line. A UI words it from
+    ``kind`` ("not_sqlite", "cannot_open" or "damaged") and ``detail``, which
+    is SQLite's own technical text.
+    """
 
     ok: bool
     problem: str = ""
     not_sqlite: bool = False
+    kind: str = ""
+    detail: str = ""
 
 
 def check_file(path: Path, *, thorough: bool = True) -> IntegrityResult:
@@ -57,27 +64,32 @@ def check_file(path: Path, *, thorough: bool = True) -> IntegrityResult:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         return IntegrityResult(
-            ok=False, problem="the file is not an SQLite database", not_sqlite=True
+            ok=False, problem="the file is not an SQLite database", not_sqlite=True, kind="not_sqlite"
         )
 
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        return IntegrityResult(ok=False, problem=f"the file cannot be opened ({exc})")
+        return IntegrityResult(
+            ok=False, problem=f"the file cannot be opened ({exc})", kind="cannot_open", detail=str(exc)
+        )
     try:
         if not thorough:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return IntegrityResult(ok=True)
         rows = connection.execute(f"PRAGMA quick_check({MAX_REPORTED_PROBLEMS})").fetchall()
     except sqlite3.DatabaseError as exc:
-        return IntegrityResult(ok=False, problem=f"the file is damaged ({exc})")
+        return IntegrityResult(
+            ok=False, problem=f"the file is damaged ({exc})", kind="damaged", detail=str(exc)
+        )
     finally:
         connection.close()
 
     messages = [str(row[0]) for row in rows]
     if messages == ["ok"]:
         return IntegrityResult(ok=True)
-    return IntegrityResult(ok=False, problem="the file is damaged: " + "; ".join(messages[:3]))
+    detail = "; ".join(messages[:3])
+    return IntegrityResult(ok=False, problem="the file is damaged: " + detail, kind="damaged", detail=detail)
 
 
 def is_damage_error(error: BaseException) -> bool:

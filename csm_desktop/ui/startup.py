@@ -28,6 +28,8 @@ from csm_desktop.store.database import (
 )
 
 if TYPE_CHECKING:
+    from csm_desktop.store.cloud import CloudFolder
+    from csm_desktop.store.integrity import IntegrityResult
     from csm_desktop.store.locking import InstanceLock
     from csm_desktop.ui.workers import Job
 
@@ -57,7 +59,7 @@ class RecoveryDialog(QMessageBox):
         self.setInformativeText(_explanation(error))
         self.setDetailedText(
             self.tr("Problem found: %1\nFile moved to: %2")
-            .replace("%1", error.problem)
+            .replace("%1", problem_text(error.result))
             .replace("%2", str(error.moved_to))
         )
 
@@ -148,7 +150,8 @@ def open_with_recovery(db_path: Path, lock: InstanceLock | None = None) -> Datab
         except DatabaseInUseError as exc:
             log.warning("Database %s is already open in another instance", db_path)
             show_error(
-                QCoreApplication.translate("Startup", "CSM Desktop is already open."), str(exc)
+                QCoreApplication.translate("Startup", "CSM Desktop is already open."),
+                in_use_text(exc),
             )
             return None
         except DatabaseError as exc:
@@ -158,8 +161,8 @@ def open_with_recovery(db_path: Path, lock: InstanceLock | None = None) -> Datab
             )
             return None
 
-        if db.storage_warning:
-            show_warning(db.storage_warning)
+        if db.storage_place is not None:
+            show_warning(storage_warning_text(db.storage_place))
         return db
     show_error(
         QCoreApplication.translate("Startup", "The database cannot be opened."),
@@ -214,5 +217,58 @@ def _report_background_failure(error: object) -> None:
             "A check found damage in your portfolio file: %1. Quit and start CSM Desktop "
             "again: it will move the damaged file aside, unchanged, and offer your newest "
             "backup. No backup was made of the damaged file.",
-        ).replace("%1", error.problem)
+        ).replace("%1", problem_text(error.result))
     )
+
+
+def problem_text(result: IntegrityResult) -> str:
+    """Word a failed integrity check in the UI language; SQLite's own text stays as it is."""
+    if result.kind == "not_sqlite":
+        return QCoreApplication.translate("Startup", "the file is not an SQLite database")
+    if result.kind == "cannot_open":
+        text = QCoreApplication.translate("Startup", "the file cannot be opened (%1)")
+    elif result.kind == "damaged":
+        text = QCoreApplication.translate("Startup", "the file is damaged (%1)")
+    else:
+        return result.problem
+    return text.replace("%1", result.detail)
+
+
+def in_use_text(error: DatabaseInUseError) -> str:
+    """Say which copy of the app holds the file and what to do, in the UI language."""
+    if error.owner_pid is None:
+        text = QCoreApplication.translate(
+            "Startup", "CSM Desktop is already running with %1 open."
+        ).replace("%1", error.file_name)
+    else:
+        text = (
+            QCoreApplication.translate(
+                "Startup", "CSM Desktop is already running with %1 open (process %2)."
+            )
+            .replace("%1", error.file_name)
+            .replace("%2", str(error.owner_pid))
+        )
+    advice = QCoreApplication.translate(
+        "Startup",
+        "Switch to that window, or close it and start again. Two copies writing the same "
+        "portfolio could overwrite each other's changes.",
+    )
+    return text + " " + advice
+
+
+def storage_warning_text(place: CloudFolder) -> str:
+    """Warn about a data folder in a sync service or on a network share, in the UI language."""
+    if place.kind == "sync":
+        return QCoreApplication.translate(
+            "Startup",
+            "Your data folder is inside %1. Sync services can copy the database while it is "
+            "being written and damage it. Move the data folder out of it (set "
+            "CSM_DESKTOP_DATA_DIR or use --db) and rely on the app's backups instead. Until "
+            "then the app uses a slower, safer journal mode.",
+        ).replace("%1", place.provider)
+    return QCoreApplication.translate(
+        "Startup",
+        "Your data folder is on a network share (%1). SQLite cannot lock files reliably "
+        "there, so two computers could damage the database. Move it to a local disk. Until "
+        "then the app uses a slower, safer journal mode.",
+    ).replace("%1", place.provider)
