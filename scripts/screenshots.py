@@ -40,17 +40,26 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="database that already holds the demo data")
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "docs", help="output folder")
+    parser.add_argument("--language", default="en", help="UI language, 'en' or 'es'")
+    parser.add_argument(
+        "--size", default="x".join(map(str, WINDOW_SIZE)), help="window size, WIDTHxHEIGHT"
+    )
     args = parser.parse_args()
 
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     app = create_application()
+    if args.language != "en":
+        from csm_desktop.ui.i18n import install_translators
+
+        install_translators(app, args.language)
     db_path = args.db or Path(tempfile.mkdtemp(prefix="csm-shots-")) / "demo.sqlite"
     db = open_database(db_path)
     if args.db is None:
         load_demo(db)
 
     window = MainWindow(db)
-    window.resize(*WINDOW_SIZE)
+    width, height = (int(part) for part in args.size.split("x"))
+    window.resize(width, height)
     window.show()
     try:
         return _shoot(app, window, db, args.out)

@@ -151,3 +151,48 @@ def test_note_editor_rejects_empty_body(
         count = session.scalars(select(Activity).where(Activity.title == "No body")).all()
     assert count == []
     assert editor.title_edit.text() == "No body"
+
+
+def test_filter_box_gets_own_row_when_narrow(qtbot: QtBot) -> None:
+    from csm_desktop.ui.portfolio_filter_bar import PortfolioFilterBar
+
+    bar = PortfolioFilterBar()
+    qtbot.addWidget(bar)
+    bar.resize(2400, 60)
+    bar.show()
+    qtbot.waitUntil(lambda: bar.width() == 2400)
+    assert not bar.filter_on_own_row
+
+    bar.resize(700, 60)
+    qtbot.waitUntil(lambda: bar.filter_on_own_row)
+    qtbot.waitUntil(lambda: bar.filter_edit.width() > 600)
+
+    bar.resize(2400, 60)
+    qtbot.waitUntil(lambda: not bar.filter_on_own_row)
+
+
+def test_column_widths_refit_after_language_change(
+    qtbot: QtBot, db: Database, seeded_db: dict, runner: JobRunner, tmp_path
+) -> None:
+    from PySide6.QtCore import QLocale, QSettings
+
+    settings = QSettings(str(tmp_path / "columns.ini"), QSettings.Format.IniFormat)
+    page = loaded_portfolio(qtbot, db, runner)
+    header = page.table.horizontalHeader()
+    header.resizeSection(Column.STAGE, 41)
+    page.save_state(settings)
+
+    same = PortfolioPage(db, runner)
+    qtbot.addWidget(same)
+    same.restore_state(settings)
+    assert same.table.horizontalHeader().sectionSize(Column.STAGE) == 41
+
+    QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Spain))
+    try:
+        other = PortfolioPage(db, runner)
+        qtbot.addWidget(other)
+        other.restore_state(settings)
+    finally:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    assert other.table.horizontalHeader().sectionSize(Column.STAGE) != 41
+    assert not other.columns.has_stored_widths

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QPoint, QSettings, Qt, Slot
+from PySide6.QtCore import QLocale, QObject, QPoint, QSettings, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QTableView, QToolButton
 
@@ -116,7 +116,8 @@ class ColumnLayout(QObject):
     def save(self, settings: QSettings) -> None:
         header = self._table.horizontalHeader()
         widths = {COLUMN_KEYS[column]: header.sectionSize(column) for column in Column}
-        save_json(settings, COLUMNS_KEY, {"visible": self.visible_keys(), "widths": widths})
+        stored = {"visible": self.visible_keys(), "widths": widths, "language": _ui_language()}
+        save_json(settings, COLUMNS_KEY, stored)
 
     def restore(self, settings: QSettings) -> None:
         stored = load_json(settings, COLUMNS_KEY, {})
@@ -126,6 +127,11 @@ class ColumnLayout(QObject):
         if isinstance(visible, list):
             self.apply_keys([str(key) for key in visible])
         widths = stored.get("widths")
+        # Widths fitted to another language's titles would cut these titles
+        # off, so after a language change the columns are fitted again.
+        if stored.get("language", _ui_language()) != _ui_language():
+            log.info("Column widths were saved in another language; fitting them again")
+            widths = None
         if isinstance(widths, dict):
             header = self._table.horizontalHeader()
             for key, width in widths.items():
@@ -170,3 +176,8 @@ class ColumnLayout(QObject):
     @Slot(QPoint)
     def _show_header_menu(self, position: QPoint) -> None:
         self.menu.exec(self._table.horizontalHeader().mapToGlobal(position))
+
+
+def _ui_language() -> str:
+    """Return the language of the UI texts, such as "es", from the default locale."""
+    return QLocale().name().split("_")[0]

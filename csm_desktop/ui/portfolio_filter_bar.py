@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 
 # Typing pauses this long before the text filter runs, so fast typing filters once.
 FILTER_DEBOUNCE_MS = 150
+# Below room for this many average characters the text filter gets a row of its own.
+FILTER_MIN_CHARS = 24
 
 # The multi-choice menus: filter field name, choices name in ``PreparedRows``.
 _MENU_FIELDS = (("segments", "segment"), ("stages", "stage"), ("owners", "owner"), ("tags", "tags"))
@@ -133,8 +136,15 @@ class PortfolioFilterBar(QWidget):
         self._debounce.setInterval(FILTER_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._emit)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # The text filter sits first in the row of controls, or alone in a
+        # row above them when the window is too narrow for both (long
+        # translations squeezed it to a few characters).
+        self._filter_row = QHBoxLayout()
+        self._controls_row = layout = QHBoxLayout()
+        outer.addLayout(self._filter_row)
+        outer.addLayout(layout)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(
             self.tr("Filter by name, owner, industry, segment or tag (Ctrl+F)")
@@ -173,6 +183,36 @@ class PortfolioFilterBar(QWidget):
         self.clear_button.setText(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear)
         layout.addWidget(self.clear_button)
+
+    @property
+    def filter_on_own_row(self) -> bool:
+        """Return whether the text filter is in the row above the other controls."""
+        return self._filter_row.indexOf(self.filter_edit) >= 0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._place_filter_edit(event.size().width())
+
+    def _place_filter_edit(self, width: int) -> None:
+        """Move the text filter to its own row when the controls leave it too little room."""
+        min_width = self.fontMetrics().averageCharWidth() * FILTER_MIN_CHARS
+        controls = self._controls_row
+        others = [
+            controls.itemAt(index).widget()
+            for index in range(controls.count())
+            if controls.itemAt(index).widget() is not self.filter_edit
+        ]
+        used = sum(widget.sizeHint().width() for widget in others if widget is not None)
+        used += controls.spacing() * len(others)
+        own_row = width - used < min_width
+        if own_row == self.filter_on_own_row:
+            return
+        if own_row:
+            controls.removeWidget(self.filter_edit)
+            self._filter_row.addWidget(self.filter_edit)
+        else:
+            self._filter_row.removeWidget(self.filter_edit)
+            controls.insertWidget(0, self.filter_edit, stretch=1)
 
     def _colour_button(self, colour: str) -> QToolButton:
         button = QToolButton(self)
