@@ -335,3 +335,47 @@ def test_startup_builds_no_account_workspace_or_network_client(
     assert result.stdout.strip() == "[]"
     assert window._account_page is None
     assert window.shown_account() is None
+
+
+def _close_on_account(qtbot: QtBot, db: Database, monkeypatch, account_id) -> None:
+    from csm_desktop.services.settings import START_PAGE_KEY, set_setting
+
+    with db.session() as session:
+        set_setting(session, START_PAGE_KEY, "last")
+    first = make_window(qtbot, db, monkeypatch)
+    with qtbot.waitSignal(first.account_page.loaded, timeout=5_000):
+        first.open_account(account_id)
+    first.close()
+    first.runner.shutdown(5_000)
+
+
+def test_last_page_reopens_the_account(
+    qtbot: QtBot, db: Database, seeded_db: dict, ini_settings: Path, monkeypatch
+) -> None:
+    _close_on_account(qtbot, db, monkeypatch, seeded_db["Zenith Labs"])
+
+    second = make_window(qtbot, db, monkeypatch)
+    try:
+        assert second.pages.currentWidget() is second.account_page
+        assert second.account_page.account_id == seeded_db["Zenith Labs"]
+    finally:
+        second.runner.shutdown(5_000)
+
+
+def test_last_page_of_deleted_account_is_today(
+    qtbot: QtBot, db: Database, seeded_db: dict, ini_settings: Path, monkeypatch
+) -> None:
+    from datetime import datetime, timezone
+
+    from csm_desktop.store.models import Account
+
+    _close_on_account(qtbot, db, monkeypatch, seeded_db["Zenith Labs"])
+    with db.session() as session:
+        account = session.get(Account, seeded_db["Zenith Labs"])
+        account.deleted_at = datetime.now(timezone.utc)
+
+    second = make_window(qtbot, db, monkeypatch)
+    try:
+        assert second.pages.currentWidget() is second.today_page
+    finally:
+        second.runner.shutdown(5_000)

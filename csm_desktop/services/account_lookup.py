@@ -37,6 +37,12 @@ class AmbiguousAccountError(AccountLookupError):
     """More than one account matches the name or prefix."""
 
 
+def account_exists(session: Session, account_id: uuid.UUID) -> bool:
+    """Return whether ``account_id`` is a live (not deleted) account."""
+    query = select(Account.id).where(Account.id == account_id, Account.deleted_at.is_(None))
+    return session.scalar(query) is not None
+
+
 def find_account(session: Session, name_or_id: str) -> uuid.UUID:
     """Resolve an account from user input, trying each rule in turn.
 

@@ -502,17 +502,46 @@ class MainWindow(QMainWindow):
     def _show_start_page(self, start: str) -> None:
         """Show the page the start-page setting names (a label in Today's place until attached)."""
         if start == "last":
-            start = str(QSettings().value(PAGE_KEY) or "today")
+            settings = QSettings()
+            start = str(settings.value(PAGE_KEY) or "today")
+            account_id = _stored_uuid(settings.value(ACCOUNT_KEY))
+            if start == "account" and account_id is not None:
+                # The portfolio shows until the workspace has loaded.
+                self.pages.setCurrentWidget(self.portfolio_page)
+                self._open_remembered_account(account_id)
+                return
         if start == "portfolio":
             self.pages.setCurrentWidget(self.portfolio_page)
         else:
             self.pages.setCurrentWidget(self._today_page or self._today_placeholder)
 
+    def _open_remembered_account(self, account_id: uuid.UUID) -> None:
+        """Open the account shown when the app was closed, or Today if it is gone since."""
+        from csm_desktop.services.account_lookup import account_exists
+
+        if self._db is None:
+            self._pending["open"] = lambda: self._open_remembered_account(account_id)
+            return
+        with self._db.session() as session:
+            found = account_exists(session, account_id)
+        if found:
+            self.open_account(account_id)
+        else:
+            log.info("The account shown at the last close is gone; starting on Today")
+            self.pages.setCurrentWidget(self.today_page)
+
     def save_state(self) -> None:
         settings = QSettings()
         save_window_geometry(self, settings, GEOMETRY_KEY)
         current = self.pages.currentWidget()
-        page = "portfolio" if current is self.portfolio_page else "today"
+        account_id = self.shown_account()
+        if current is self.portfolio_page:
+            page = "portfolio"
+        elif account_id is not None:
+            page = "account"
+            settings.setValue(ACCOUNT_KEY, str(account_id))
+        else:
+            page = "today"
         settings.setValue(PAGE_KEY, page)
         if self._today_page is not None:
             self._today_page.save_state(settings)
@@ -545,3 +574,11 @@ class MainWindow(QMainWindow):
             log.info("Closing: cancelling %d background jobs", running)
         self.runner.shutdown()
         super().closeEvent(event)
+
+
+def _stored_uuid(value: object) -> uuid.UUID | None:
+    """Read an account id stored in QSettings; anything else reads as None."""
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
