@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from csm_desktop.formatting import format_number
@@ -121,10 +123,37 @@ def grid_table(
         ]
         for row in rows
     ]
-    widths = [context.width * share for share in shares]
+    widths = fit_header_words([context.width * share for share in shares], header, styles.cell_header)
     table = Table([header_cells, *body_rows], colWidths=widths, hAlign="LEFT", repeatRows=1)
     table.setStyle(grid_table_style(styles.fonts))
     return table
+
+
+# reportlab's default left and right cell padding, in points.
+CELL_PADDING = 6
+
+
+def fit_header_words(
+    widths: Sequence[float], header: Sequence[str], style: ParagraphStyle
+) -> list[float]:
+    """Widen columns whose header's longest word does not fit, narrowing the widest column.
+
+    Shares chosen for English titles broke longer translations mid-word
+    ("Puntua-ción"). The total width stays the same; when the widest column
+    cannot give enough room, the widths are returned unchanged.
+    """
+    needed = [
+        max((stringWidth(word, style.fontName, style.fontSize) for word in text.split()), default=0)
+        + 2 * CELL_PADDING
+        for text in header
+    ]
+    fitted = [max(width, need) for width, need in zip(widths, needed, strict=True)]
+    extra = sum(fitted) - sum(widths)
+    widest = max(range(len(widths)), key=lambda index: widths[index])
+    if extra <= 0 or fitted[widest] - extra < needed[widest]:
+        return list(widths)
+    fitted[widest] -= extra
+    return fitted
 
 
 def kpi_tiles(tiles: Sequence[tuple[str, str]], context: SectionContext) -> Table:
