@@ -14,7 +14,7 @@ from csm_desktop.services.search import search_everything
 from csm_desktop.store.database import Database
 from csm_desktop.store.models import Activity, Contact
 from csm_desktop.store.types import utc_now
-from csm_desktop.ui.command_palette import CommandPalette, command_matches
+from csm_desktop.ui.command_palette import HIT_ROLE, CommandPalette, command_matches
 from csm_desktop.ui.workers import JobRunner
 
 
@@ -95,10 +95,11 @@ def test_palette_opens_account_with_enter(
 
     with qtbot.waitSignal(palette.results_shown, timeout=5_000):
         qtbot.keyClicks(palette.search_edit, "zenith")
-    with qtbot.waitSignal(palette.account_chosen, timeout=2_000) as blocker:
+    with qtbot.waitSignal(palette.hit_chosen, timeout=2_000) as blocker:
         qtbot.keyClick(palette.search_edit, Qt.Key.Key_Return)
 
-    assert blocker.args == [searchable["Zenith Labs"]]
+    assert blocker.args[0].account_id == searchable["Zenith Labs"]
+    assert blocker.args[0].kind == "account"
     assert not palette.isVisible()
 
 
@@ -110,10 +111,10 @@ def test_palette_arrow_keys_choose_result(
         qtbot.keyClicks(palette.search_edit, "acme")
     qtbot.keyClick(palette.search_edit, Qt.Key.Key_Down)
 
-    with qtbot.waitSignal(palette.account_chosen, timeout=2_000) as blocker:
+    with qtbot.waitSignal(palette.hit_chosen, timeout=2_000) as blocker:
         qtbot.keyClick(palette.search_edit, Qt.Key.Key_Return)
 
-    assert blocker.args == [searchable["Acme Robotics"]]
+    assert blocker.args[0].account_id == searchable["Acme Robotics"]
 
 
 def test_palette_runs_command(qtbot: QtBot, db: Database, runner: JobRunner) -> None:
@@ -131,3 +132,49 @@ def test_palette_runs_command(qtbot: QtBot, db: Database, runner: JobRunner) -> 
 
     assert triggered == ["settings"]
     assert not palette.isVisible()
+
+
+@pytest.mark.parametrize(("query", "kind"), [("sso renewal", "note"), ("dana ops", "contact")])
+def test_palette_result_opens_record_selected(
+    qtbot: QtBot,
+    db: Database,
+    searchable: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path,
+    query: str,
+    kind: str,
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from csm_desktop.ui.main_window import MainWindow
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    monkeypatch.setattr(MainWindow, "confirm_cancel_jobs", lambda self, count: True)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.show_palette()
+        palette = window.findChild(CommandPalette)
+        with qtbot.waitSignal(palette.results_shown, timeout=5_000):
+            qtbot.keyClicks(palette.search_edit, query)
+        hit = palette.results.currentItem().data(HIT_ROLE)
+        assert hit.kind == kind
+
+        with qtbot.waitSignal(window.account_page.loaded, timeout=5_000):
+            qtbot.keyClick(palette.search_edit, Qt.Key.Key_Return)
+
+        page = window.account_page
+        assert window.pages.currentWidget() is page
+        assert page.account_id == hit.account_id
+        if kind == "note":
+            assert page.tabs.currentWidget() is page.notes_split
+            current = page.notes_list.currentItem()
+            assert current.data(Qt.ItemDataRole.UserRole) == hit.item_id
+        else:
+            assert page.tabs.currentWidget() is page.contacts_tab
+            assert page.contacts_tab.name_edit.text() == hit.title
+    finally:
+        window.runner.shutdown(5_000)
+        QSettings.setDefaultFormat(QSettings.Format.NativeFormat)

@@ -25,7 +25,7 @@ from csm_desktop.formatting import format_date, short_date_pattern
 from csm_desktop.services.contacts import ContactFields, ContactRow, list_contacts, save_contact
 from csm_desktop.store.database import Database
 from csm_desktop.ui.account_labels import contact_role_labels
-from csm_desktop.ui.record_views import fill_table, read_only_table, selected_key
+from csm_desktop.ui.record_views import fill_table, read_only_table, select_key, selected_key
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +137,10 @@ class ContactsTab(QWidget):
             ],
             [row.contact_id for row in rows],
         )
+
+    def select_contact(self, contact_id: uuid.UUID) -> bool:
+        """Select ``contact_id`` and load it into the form; False when it is not listed."""
+        return select_key(self.table, contact_id)
 
     @Slot()
     def _load_selected(self) -> None:

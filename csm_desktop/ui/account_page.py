@@ -65,6 +65,8 @@ log = logging.getLogger(__name__)
 
 HealthTimeline = list[tuple[date, float | None, str]]
 TAB_KEY = "account_page/tab"
+# A record to bring to the front when an account opens: ("note" or "contact", its id).
+RecordFocus = tuple[str, uuid.UUID]
 NOTES_SPLIT_KEY = "account_page/notes_split"
 
 
@@ -139,6 +141,7 @@ class AccountPage(QWidget):
         self._runner = runner
         self._account_id: uuid.UUID | None = None
         self._view: AccountView | None = None
+        self._focus: RecordFocus | None = None
 
         self.header = AccountHeader(self)
         self.status_label = QLabel(self)
@@ -225,14 +228,16 @@ class AccountPage(QWidget):
 
     # Loading
 
-    def show_account(self, account_id: uuid.UUID) -> None:
+    def show_account(self, account_id: uuid.UUID, focus: RecordFocus | None = None) -> None:
         """Start loading ``account_id``. Widgets fill in when the data arrives.
 
         The note editor saves the previous account's draft first, so nothing
-        typed is lost by switching.
+        typed is lost by switching. With ``focus``, the tab of that note or
+        contact comes to the front with the record selected once it loads.
         """
         self.note_editor.flush_draft()
         self._account_id = account_id
+        self._focus = focus
         self.status_label.setText(self.tr("Loading account…"))
         self.status_label.show()
         self.export_button.setEnabled(False)
@@ -268,7 +273,25 @@ class AccountPage(QWidget):
         self.renewal_tab.set_account(facts.account_id, view.renewal, today)
         self.advocacy_tab.set_account(facts.account_id, view.advocacy, view.contacts, today)
         self.health_panel.set_account(facts.account_id)
+        self._apply_focus()
         self.loaded.emit(facts.name)
+
+    def _apply_focus(self) -> None:
+        """Bring the record asked for by ``show_account`` to the front, once."""
+        focus, self._focus = self._focus, None
+        if focus is None:
+            return
+        kind, record_id = focus
+        if kind == "note":
+            self.tabs.setCurrentWidget(self.notes_split)
+            found = self.notes_list.select_note(record_id)
+        elif kind == "contact":
+            self.tabs.setCurrentWidget(self.contacts_tab)
+            found = self.contacts_tab.select_contact(record_id)
+        else:
+            found = False
+        if not found:
+            log.info("The %s %s is not in the account workspace any more", kind, record_id)
 
     @Slot(object)
     def _on_load_failed(self, error: object) -> None:

@@ -43,9 +43,10 @@ def command_matches(text: str, words: Sequence[str]) -> bool:
 
 
 class CommandPalette(QDialog):
-    """The quick switcher. Emits ``account_chosen`` for an account, contact or note."""
+    """The quick switcher. Emits ``hit_chosen`` for an account, contact or note."""
 
-    account_chosen = Signal(object)
+    # The chosen ``SearchHit``: an account, or a contact or note to show in its account.
+    hit_chosen = Signal(object)
     # Emitted after each database search has been shown, with the number of hits.
     results_shown = Signal(int)
 
@@ -178,5 +179,4 @@ class CommandPalette(QDialog):
         if isinstance(target, QAction):
             target.trigger()
         elif isinstance(target, SearchHit):
-            # TODO: open the contact or note itself once the account workspace can select one.
-            self.account_chosen.emit(target.account_id)
+            self.hit_chosen.emit(target)

@@ -32,8 +32,9 @@ from csm_desktop.ui.window_state import restore_window_geometry, save_window_geo
 from csm_desktop.ui.workers import JobRunner
 
 if TYPE_CHECKING:
+    from csm_desktop.services.search import SearchHit
     from csm_desktop.store.database import Database
-    from csm_desktop.ui.account_page import AccountPage
+    from csm_desktop.ui.account_page import AccountPage, RecordFocus
     from csm_desktop.ui.today_page import TodayPage
 
 log = logging.getLogger(__name__)
@@ -257,16 +258,17 @@ class MainWindow(QMainWindow):
     # Navigation
 
     @Slot(object)
-    def open_account(self, account_id: uuid.UUID) -> None:
+    def open_account(self, account_id: uuid.UUID, focus: RecordFocus | None = None) -> None:
         """Show the workspace of ``account_id``; the stable entry point for every screen.
 
-        Before the database is attached the request waits and runs then.
+        ``focus`` names a note or contact to select there. Before the database
+        is attached the request waits and runs then.
         """
         if self._db is None:
-            self._pending["open"] = lambda: self.open_account(account_id)
+            self._pending["open"] = lambda: self.open_account(account_id, focus)
             return
         self._remember_page()
-        self.account_page.show_account(account_id)
+        self.account_page.show_account(account_id, focus)
         self.pages.setCurrentWidget(self.account_page)
 
     @Slot()
@@ -347,7 +349,7 @@ class MainWindow(QMainWindow):
         from csm_desktop.ui.command_palette import CommandPalette
 
         palette = CommandPalette(self._db, self.runner, self.all_actions(), self)
-        palette.account_chosen.connect(self.open_account)
+        palette.hit_chosen.connect(self.open_search_hit)
         palette.finished.connect(palette.deleteLater)
         self.palette = palette
         palette.open()
@@ -383,6 +385,12 @@ class MainWindow(QMainWindow):
             )
             return
         self.export_qbr(account_id)
+
+    @Slot(object)
+    def open_search_hit(self, hit: SearchHit) -> None:
+        """Open the account of a palette result, with its note or contact selected."""
+        focus = (hit.kind, hit.item_id) if hit.kind in ("note", "contact") else None
+        self.open_account(hit.account_id, focus)
 
     @Slot(object)
     def export_qbr(self, account_id: uuid.UUID) -> None:

@@ -6,6 +6,7 @@ fast enough here. The big portfolio table has its own model.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -64,6 +65,16 @@ class NotesList(QListWidget):
             item.setToolTip(note.body)
             self.addItem(item)
 
+    def select_note(self, note_id: uuid.UUID) -> bool:
+        """Select and scroll to ``note_id``; return False when the list does not show it."""
+        for row in range(self.count()):
+            item = self.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == note_id:
+                self.setCurrentItem(item)
+                self.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtCenter)
+                return True
+        return False
+
     def titles(self) -> list[str]:
         """Return the note titles in display order, for tests and accessibility checks."""
         found = []
@@ -106,6 +117,17 @@ def selected_key(table: QTableWidget) -> object | None:
     row = table.currentRow()
     item = table.item(row, 0) if row >= 0 else None
     return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+
+def select_key(table: QTableWidget, key: object) -> bool:
+    """Make the row whose stored key is ``key`` current; return False when no row has it."""
+    for row in range(table.rowCount()):
+        item = table.item(row, 0)
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) == key:
+            table.setCurrentCell(row, 0)
+            table.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtCenter)
+            return True
+    return False
 
 
 def _tr(text: str) -> str:
