@@ -131,7 +131,7 @@ def test_support_figures(exported: Path) -> None:
     assert "Tickets opened 4" in body
     assert "Priority Tickets urgent 1" in body
     assert "Mean time to resolution (hours) 15,0" in body
-    assert "Mean ticket satisfaction (1–5, 2 ratings) 4,00" in body
+    assert "Mean ticket satisfaction (1–5; ratings: 2) 4,00" in body
     assert "Escalated 1" in body
     assert "Still open 1" in body
 

@@ -147,9 +147,9 @@ def test_feedback_matches_database(customer_pdf: Path) -> None:
     text = _text(customer_pdf)
 
     # Two promoters and one detractor of three responses: (2 - 1) / 3 = 33.
-    assert "33 – 4.0 NPS (3 responses) NPS previous quarter" in text
+    assert "33 – 4.0 NPS (responses: 3) NPS previous quarter" in text
     assert "2 promoters, 0 passives and 1 detractors." in text
-    assert "CSAT out of 5 (1 responses)" in text
+    assert "CSAT out of 5 (responses: 1)" in text
     assert "“Los paneles nos ahorran horas.”" in text
     assert "“Exports are slow.”" in text
 

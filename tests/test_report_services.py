@@ -62,7 +62,7 @@ def test_generated_drafts_quote_data(db: Database) -> None:
 
     assert "Health moved from 55 to 78 over the quarter." in drafts["summary"]
     assert "Product use rose 25% over the previous quarter." in drafts["summary"]
-    assert "4 support tickets were opened; 1 remain open." in drafts["summary"]
+    assert "4 support tickets were opened (still open: 1)." in drafts["summary"]
     assert "Next business review: Q1 2025." in drafts["plan"]
 
 
@@ -158,3 +158,22 @@ def test_migration_matches_metadata(db: Database, tmp_path: Path, table: str) ->
     }
 
     assert migrated == expected
+
+
+def test_drafts_count_one_in_singular(db: Database) -> None:
+    from dataclasses import replace
+
+    account_id = seed_account(db)
+    with db.session() as session:
+        data = gather_qbr_data(session, account_id, Q4)
+    data = replace(
+        data,
+        support=replace(data.support, count=1, still_open=0),
+        feedback=replace(data.feedback, nps=50.0, nps_responses=1),
+    )
+
+    drafts = generate_drafts(data, US)
+
+    assert "1 support ticket was opened (still open: 0)." in drafts["summary"]
+    assert "The Net Promoter Score was 50 from 1 response." in drafts["summary"]
+    assert "- 1 support ticket resolved." in drafts["value"]

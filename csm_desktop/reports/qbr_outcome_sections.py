@@ -123,8 +123,8 @@ def support_section(data: QbrData, context: SectionContext) -> list[Flowable]:
         ),
         (
             QCoreApplication.translate(
-                "QbrReport", "Mean ticket satisfaction (1–5, {count} ratings)"
-            ).format(count=support.csat_responses),
+                "QbrReport", "Mean ticket satisfaction (1–5; ratings: {count})"
+            ).format(count=format_number(support.csat_responses, locale)),
             number(support.mean_csat, 2),
         ),
         (QCoreApplication.translate("QbrReport", "Escalated"), support.escalated),
@@ -165,18 +165,19 @@ def feedback_section(data: QbrData, context: SectionContext) -> list[Flowable]:
     def score(value: float | None, decimals: int = 0) -> str:
         return "–" if value is None else format_number(value, locale, decimals)
 
-    csat_label = QCoreApplication.translate("QbrReport", "CSAT ({count} responses)").format(
-        count=feedback.csat_responses
+    responses = format_number(feedback.csat_responses, locale)
+    csat_label = QCoreApplication.translate("QbrReport", "CSAT (responses: {count})").format(
+        count=responses
     )
     if feedback.csat_scale_max:
         csat_label = QCoreApplication.translate(
-            "QbrReport", "CSAT out of {max} ({count} responses)"
-        ).format(max=format_number(feedback.csat_scale_max, locale), count=feedback.csat_responses)
+            "QbrReport", "CSAT out of {max} (responses: {count})"
+        ).format(max=format_number(feedback.csat_scale_max, locale), count=responses)
     tiles = [
         (
             score(feedback.nps),
-            QCoreApplication.translate("QbrReport", "NPS ({count} responses)").format(
-                count=feedback.nps_responses
+            QCoreApplication.translate("QbrReport", "NPS (responses: {count})").format(
+                count=format_number(feedback.nps_responses, locale)
             ),
         ),
         (

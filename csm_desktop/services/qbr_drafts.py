@@ -101,8 +101,8 @@ def _change_sentence(change: float, rose: str, fell: str, stable: str, locale: Q
 
 
 def _summary_lines(data: QbrData, locale: QLocale) -> list[str]:
-    # TODO: counts use one plural form ("1 support tickets"); switch these
-    # sentences to Qt's %n plural forms once the catalogue has them.
+    # A count of one takes its own sentence, which covers English and Spanish.
+    # NOTE: a language with more plural forms would need Qt's %n forms here.
     lines = []
     start, end = data.health.start, data.health.end
     if end is not None and end.score is not None:
@@ -163,17 +163,33 @@ def _summary_lines(data: QbrData, locale: QLocale) -> list[str]:
             ).format(achieved=data.goals.achieved, planned=data.goals.planned)
         )
     if data.support.count:
+        if data.support.count == 1:
+            text = QCoreApplication.translate(
+                "QbrDrafts", "1 support ticket was opened (still open: {open})."
+            )
+        else:
+            text = QCoreApplication.translate(
+                "QbrDrafts", "{count} support tickets were opened (still open: {open})."
+            )
         lines.append(
-            QCoreApplication.translate(
-                "QbrDrafts", "{count} support tickets were opened; {open} remain open."
-            ).format(count=data.support.count, open=data.support.still_open)
+            text.format(
+                count=format_number(data.support.count, locale),
+                open=format_number(data.support.still_open, locale),
+            )
         )
     if data.feedback.nps is not None:
-        lines.append(
-            QCoreApplication.translate(
+        if data.feedback.nps_responses == 1:
+            text = QCoreApplication.translate(
+                "QbrDrafts", "The Net Promoter Score was {nps} from 1 response."
+            )
+        else:
+            text = QCoreApplication.translate(
                 "QbrDrafts", "The Net Promoter Score was {nps} from {count} responses."
-            ).format(
-                nps=format_number(data.feedback.nps, locale), count=data.feedback.nps_responses
+            )
+        lines.append(
+            text.format(
+                nps=format_number(data.feedback.nps, locale),
+                count=format_number(data.feedback.nps_responses, locale),
             )
         )
     if not lines:
@@ -204,11 +220,11 @@ def _value_lines(data: QbrData, locale: QLocale) -> list[str]:
         )
     resolved = data.support.count - data.support.still_open
     if resolved > 0:
-        lines.append(
-            QCoreApplication.translate("QbrDrafts", "- {count} support tickets resolved.").format(
-                count=resolved
-            )
-        )
+        if resolved == 1:
+            text = QCoreApplication.translate("QbrDrafts", "- 1 support ticket resolved.")
+        else:
+            text = QCoreApplication.translate("QbrDrafts", "- {count} support tickets resolved.")
+        lines.append(text.format(count=format_number(resolved, locale)))
     if not lines:
         lines.append(
             QCoreApplication.translate(
