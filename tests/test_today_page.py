@@ -201,3 +201,23 @@ def test_damage_error_read_from_result_codes(tmp_path) -> None:
     assert is_damage_error(_real_damage_error(tmp_path))
     assert not is_damage_error(missing_table.value)
     assert not is_damage_error(ValueError("database disk image is malformed"))
+
+
+@pytest.mark.parametrize("hide", ["dismiss", "snooze"])
+def test_undo_brings_alert_back(qtbot: QtBot, page: TodayPage, db: Database, hide: str) -> None:
+    page.alerts.setFocus()
+    page.alerts.setCurrentItem(page.alerts.topLevelItem(0))
+    assert page.undo_button.isHidden()
+
+    getattr(page, f"{hide}_action").trigger()
+    assert page.alerts.topLevelItemCount() == 2
+    assert not page.undo_button.isHidden()
+    assert page.undo_button.text().startswith(f"Undo {hide}")
+
+    with qtbot.waitSignal(page.loaded, timeout=5_000):
+        qtbot.keyClick(page.alerts, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+    assert page.alerts.topLevelItemCount() == 3
+    assert page.undo_button.isHidden()
+    with db.session() as session:
+        assert session.scalars(select(AlertDismissal)).all() == []

@@ -38,6 +38,7 @@ from csm_desktop.services.today import (
     dismiss_alert,
     get_int_setting,
     load_today,
+    restore_alert,
     snooze_alert,
 )
 from csm_desktop.store.database import Database
@@ -158,8 +159,16 @@ class TodayPage(QWidget):
             button.clicked.connect(action.trigger)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        # Shown after a dismiss or snooze, until the next one or a reload.
+        self._hidden_key: str | None = None
+        self.undo_action = self._tree_action(self.tr("&Undo"), "Ctrl+Z", self.undo_hide)
+        self.undo_action.setEnabled(False)
+        self.undo_button = QPushButton(box)
+        self.undo_button.clicked.connect(self.undo_action.trigger)
+        self.undo_button.hide()
+        buttons.addWidget(self.undo_button)
         layout.addLayout(buttons)
-        self.alerts.addActions([self.dismiss_action, self.snooze_action])
+        self.alerts.addActions([self.dismiss_action, self.snooze_action, self.undo_action])
         self.alerts.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.alerts.currentItemChanged.connect(self._update_alert_actions)
         self._update_alert_actions()
@@ -319,8 +328,8 @@ class TodayPage(QWidget):
 
     @Slot()
     def dismiss_current(self) -> None:
-        """Hide the selected alert for good."""
-        # TODO: offer Undo and a "show dismissed" list; ``restore_alert`` already stores it.
+        """Hide the selected alert for good (Undo brings it back)."""
+        # TODO: a "show hidden" list, to restore an alert after the Undo is gone.
         current = self._current_alert()
         if current is None:
             return
@@ -329,6 +338,7 @@ class TodayPage(QWidget):
             dismiss_alert(session, key, account_id)
         log.info("Dismissed alert %s", key)
         self._remove_alert_item(item)
+        self._offer_undo(key, self.tr("Undo dismiss (%1)"))
 
     @Slot()
     def snooze_current(self) -> None:
@@ -344,6 +354,27 @@ class TodayPage(QWidget):
             snooze_alert(session, key, account_id, until)
         log.info("Snoozed alert %s until %s", key, until)
         self._remove_alert_item(item)
+        self._offer_undo(key, self.tr("Undo snooze (%1)"))
+
+    def _offer_undo(self, key: str, template: str) -> None:
+        shortcut = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self._hidden_key = key
+        self.undo_button.setText(template.replace("%1", shortcut))
+        self.undo_button.show()
+        self.undo_action.setEnabled(True)
+
+    @Slot()
+    def undo_hide(self) -> None:
+        """Show the alert dismissed or snoozed last again, and reload the screen."""
+        key, self._hidden_key = self._hidden_key, None
+        self.undo_button.hide()
+        self.undo_action.setEnabled(False)
+        if key is None:
+            return
+        with self._db.session() as session:
+            restore_alert(session, key)
+        log.info("Restored alert %s", key)
+        self.reload()
 
     def _remove_alert_item(self, item: QTreeWidgetItem) -> None:
         index = self.alerts.indexOfTopLevelItem(item)
