@@ -1,7 +1,9 @@
 """Render resources/icons/csm-desktop.svg to the PNG sizes desktop environments expect.
 
 Run after editing the SVG: ``.venv/bin/python scripts/render_icons.py``.
-QtSvg does the rendering, so no other image tool is needed.
+QtSvg does the rendering. The Windows .ico and the macOS .icns that the
+PyInstaller spec uses are written from those renderings with Pillow, which
+matplotlib already installs, so no platform icon tool is needed.
 """
 
 from __future__ import annotations
@@ -19,7 +21,14 @@ from PySide6.QtSvg import QSvgRenderer
 from csm_desktop import APP_ID
 from csm_desktop.ui.app_icon import ICON_SIZES
 
-ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
+REPO_ROOT = Path(__file__).resolve().parent.parent
+ICON_DIR = REPO_ROOT / "resources" / "icons"
+WINDOWS_ICON = REPO_ROOT / "packaging" / "windows" / f"{APP_ID}.ico"
+MACOS_ICON = REPO_ROOT / "packaging" / "macos" / f"{APP_ID}.icns"
+# Windows shows 16 to 256 pixels; 256 is the largest size an .ico holds.
+ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
+# The largest macOS icon is 512 points at twice the pixel density.
+ICNS_SIZE = 1024
 
 
 def render(svg: Path, size: int, target: Path) -> None:
@@ -37,14 +46,33 @@ def render(svg: Path, size: int, target: Path) -> None:
         raise SystemExit(f"error: could not write {target}")
 
 
+def write_platform_icons(svg: Path, scratch: Path) -> None:
+    """Write the .ico and .icns for the Windows and macOS bundles from ``svg``."""
+    from PIL import Image
+
+    large = scratch / "icon-1024.png"
+    render(svg, ICNS_SIZE, large)
+    with Image.open(large) as image:
+        WINDOWS_ICON.parent.mkdir(parents=True, exist_ok=True)
+        image.save(WINDOWS_ICON, sizes=[(size, size) for size in ICO_SIZES])
+        MACOS_ICON.parent.mkdir(parents=True, exist_ok=True)
+        image.save(MACOS_ICON)
+
+
 def main() -> int:
-    """Render every size next to the SVG and print the files written."""
+    """Render every size next to the SVG, then the platform icons; print the files written."""
+    import tempfile
+
     QGuiApplication(sys.argv)
     svg = ICON_DIR / f"{APP_ID}.svg"
     for size in ICON_SIZES:
         target = ICON_DIR / f"{APP_ID}-{size}.png"
         render(svg, size, target)
         print(target)
+    with tempfile.TemporaryDirectory() as scratch:
+        write_platform_icons(svg, Path(scratch))
+    print(WINDOWS_ICON)
+    print(MACOS_ICON)
     return 0
 
 

@@ -35,6 +35,24 @@ def test_application_icon_has_every_size(qapp: QApplication) -> None:
     assert {size.width() for size in icon.availableSizes()} == set(ICON_SIZES)
 
 
+def test_windows_icon_sizes() -> None:
+    from PIL import Image
+
+    with Image.open(REPO_ROOT / "packaging" / "windows" / "csm-desktop.ico") as icon:
+        assert icon.format == "ICO"
+        assert set(icon.info["sizes"]) == {(size, size) for size in (16, 24, 32, 48, 64, 128, 256)}
+
+
+def test_macos_icon_sizes() -> None:
+    from PIL import Image
+
+    with Image.open(REPO_ROOT / "packaging" / "macos" / "csm-desktop.icns") as icon:
+        assert icon.format == "ICNS"
+        assert icon.size == (1024, 1024)
+        assert (512, 512, 2) in icon.info["sizes"]
+        assert (16, 16, 2) in icon.info["sizes"]
+
+
 def test_version_matches_pyproject() -> None:
     project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text("utf-8"))["project"]
 
