@@ -104,7 +104,7 @@ def test_fall_reading_counts_the_days_with_usage_before() -> None:
     history = build_history(
         uuid.uuid4(),
         None,
-        usage=[(date(2024, 11, 5), 30.0), (date(2024, 11, 20), 30.0), (date(2024, 12, 20), 12.0)]
+        usage=[(date(2024, 11, 5), 30.0), (date(2024, 11, 20), 30.0), (date(2024, 12, 20), 12.0)],
     )
 
     reading = read_usage_trend_30(history, date(2024, 12, 31))

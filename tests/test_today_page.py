@@ -194,9 +194,11 @@ def test_damage_error_read_from_result_codes(tmp_path) -> None:
 
     from csm_desktop.store.integrity import is_damage_error
 
-    with sqlite3.connect(tmp_path / "sound.sqlite") as conn:
-        with pytest.raises(sqlite3.OperationalError) as missing_table:
-            conn.execute("SELECT * FROM no_such_table")
+    with (
+        sqlite3.connect(tmp_path / "sound.sqlite") as conn,
+        pytest.raises(sqlite3.OperationalError) as missing_table,
+    ):
+        conn.execute("SELECT * FROM no_such_table")
 
     assert is_damage_error(_real_damage_error(tmp_path))
     assert not is_damage_error(missing_table.value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -365,14 +366,14 @@ def test_last_page_reopens_the_account(
 def test_last_page_of_deleted_account_is_today(
     qtbot: QtBot, db: Database, seeded_db: dict, ini_settings: Path, monkeypatch
 ) -> None:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from csm_desktop.store.models import Account
 
     _close_on_account(qtbot, db, monkeypatch, seeded_db["Zenith Labs"])
     with db.session() as session:
         account = session.get(Account, seeded_db["Zenith Labs"])
-        account.deleted_at = datetime.now(timezone.utc)
+        account.deleted_at = datetime.now(UTC)
 
     second = make_window(qtbot, db, monkeypatch)
     try:

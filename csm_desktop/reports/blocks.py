@@ -123,7 +123,9 @@ def grid_table(
         ]
         for row in rows
     ]
-    widths = fit_header_words([context.width * share for share in shares], header, styles.cell_header)
+    widths = fit_header_words(
+        [context.width * share for share in shares], header, styles.cell_header
+    )
     table = Table([header_cells, *body_rows], colWidths=widths, hAlign="LEFT", repeatRows=1)
     table.setStyle(grid_table_style(styles.fonts))
     return table

@@ -32,8 +32,8 @@ from csm_desktop.store import migrations
 from csm_desktop.store.backup import BackupInfo, create_backup, newest_backup
 from csm_desktop.store.cloud import CloudFolder, detect_cloud_folder
 from csm_desktop.store.integrity import (
-    IntegrityResult,
     SQLITE_HEADER,
+    IntegrityResult,
     check_file,
     clear_damage_mark,
     is_marked_damaged,

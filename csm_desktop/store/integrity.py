@@ -64,14 +64,20 @@ def check_file(path: Path, *, thorough: bool = True) -> IntegrityResult:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         return IntegrityResult(
-            ok=False, problem="the file is not an SQLite database", not_sqlite=True, kind="not_sqlite"
+            ok=False,
+            problem="the file is not an SQLite database",
+            not_sqlite=True,
+            kind="not_sqlite",
         )
 
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         return IntegrityResult(
-            ok=False, problem=f"the file cannot be opened ({exc})", kind="cannot_open", detail=str(exc)
+            ok=False,
+            problem=f"the file cannot be opened ({exc})",
+            kind="cannot_open",
+            detail=str(exc),
         )
     try:
         if not thorough:
@@ -89,7 +95,9 @@ def check_file(path: Path, *, thorough: bool = True) -> IntegrityResult:
     if messages == ["ok"]:
         return IntegrityResult(ok=True)
     detail = "; ".join(messages[:3])
-    return IntegrityResult(ok=False, problem="the file is damaged: " + detail, kind="damaged", detail=detail)
+    return IntegrityResult(
+        ok=False, problem="the file is damaged: " + detail, kind="damaged", detail=detail
+    )
 
 
 def is_damage_error(error: BaseException) -> bool:
