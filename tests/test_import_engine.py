@@ -441,3 +441,56 @@ def test_import_tables_match_migration(db):
             assert migrated[column.name]["nullable"] == column.nullable, column.name
     indexes = {i["name"] for i in inspector.get_indexes("import_mapping")}
     assert "ix_import_mapping_header_signature" in indexes
+
+
+def test_every_rejection_reaches_the_file(db, tmp_path, monkeypatch):
+    import csv
+
+    from csm_desktop.importers import engine
+
+    monkeypatch.setattr(engine, "MAX_ISSUES", 3)
+    rows = "".join(f"Nowhere {n},Ann,Lee\n" for n in range(12))
+    path = _write(tmp_path, "c.csv", "account,first,last\n" + rows)
+    spec = ImportSpec(
+        "contacts",
+        "crm",
+        account_key="name",
+        columns={"account": "account", "first_name": "first", "last_name": "last"},
+    )
+
+    report = run_import(db, path, spec)
+
+    assert report.rejected_rows == 12
+    assert len(report.issues) == 3
+    assert report.rejections_file is not None
+    with report.rejections_file.open(encoding="utf-8-sig", newline="") as handle:
+        saved = list(csv.reader(handle))
+    assert saved[0] == ["file", "line", "column", "value", "reason"]
+    assert len(saved) == 13
+    assert saved[12][:4] == ["c.csv", "13", "account", "Nowhere 11"]
+    assert "no account has the name" in saved[12][4]
+    assert f"every rejected row: {report.rejections_file}" in report.format_lines()
+
+
+def test_clean_import_writes_no_rejection_file(db, tmp_path):
+    from csm_desktop.importers.rejections import rejections_folder
+
+    path = _write(tmp_path, "a.csv", "name\nAcme\n")
+    spec = ImportSpec("accounts", "crm", columns={"name": "name"})
+
+    report = run_import(db, path, spec)
+
+    assert report.rejected_rows == 0
+    assert report.rejections_file is None
+    assert not rejections_folder().exists()
+
+
+def test_old_rejection_files_pruned(tmp_path):
+    from csm_desktop.importers.rejections import KEEP_FILES, RejectionLog
+
+    for _ in range(KEEP_FILES + 3):
+        log = RejectionLog("x.csv", folder=tmp_path)
+        log.add(2, "name", "", "missing")
+        log.close()
+
+    assert len(list(tmp_path.glob("*-rejected-*.csv"))) == KEEP_FILES

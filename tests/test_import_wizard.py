@@ -113,3 +113,32 @@ def test_export_dialog_writes_archive(qtbot, seeded_db, db, tmp_path):
     dialog.export_to(target)
     qtbot.waitUntil(lambda: "Wrote" in dialog.status.text())
     assert target.read_text(encoding="utf-8").startswith('{"format": "csm-desktop-archive"')
+
+
+def test_wizard_saves_every_rejected_row(qtbot, db, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    path = tmp_path / "cuentas.csv"
+    bad_dates = "".join(f"Cuenta {n};10;99/99/2025\n" for n in range(3))
+    path.write_text("Nombre;ARR;Fecha de renovación\nAcme;1;15/03/2025\n" + bad_dates, "utf-8")
+    target = tmp_path / "out" / "rechazadas.csv"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    wizard = _wizard(qtbot, db)
+    wizard.file_page.set_path(path)
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    _finish_validation(qtbot, wizard)
+    assert not wizard.validate_page.save_rejected.isHidden()
+
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.result_page.report is not None)
+    button = wizard.result_page.save_rejected
+    assert not button.isHidden()
+    button.click()
+
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 4
+    assert lines[1].startswith("cuentas.csv,3,")
+    assert "99/99/2025" in lines[1]

@@ -24,6 +24,7 @@ from csm_desktop.importers.convert import ConvertedRow, RowConverter, RowRejecte
 from csm_desktop.importers.csvfile import ImportFileError
 from csm_desktop.importers.fields import Kind, normalise_name
 from csm_desktop.importers.mapping import ImportSpec
+from csm_desktop.importers.rejections import RejectionLog
 from csm_desktop.importers.resolve import AccountIndex, LookupIndex
 from csm_desktop.importers.summary import ImportSummary, RowIssue
 from csm_desktop.importers.tabular import FileInfo, Table, open_table
@@ -37,8 +38,7 @@ from csm_desktop.store.types import utc_now
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 5_000
-# Rejections kept with their details; the rest are only counted.
-# TODO: write every rejection to a report file so that none past this cap is lost.
+# Rejections kept in memory for the screen; the file in ``rejections_file`` has them all.
 MAX_ISSUES = 10_000
 
 
@@ -60,6 +60,8 @@ class ImportReport:
     blank_rows: int = 0
     summary_rows: int = 0
     notes: list[str] = field(default_factory=list)
+    # A CSV of every rejected value, or None when nothing was rejected.
+    rejections_file: Path | None = None
 
     @property
     def issues(self) -> list[RowIssue]:
@@ -85,6 +87,8 @@ class ImportReport:
         hidden = self.summary.counts(self.spec.entity).skipped - min(len(self.issues), max_issues)
         if hidden > 0:
             lines.append(f"... and more rejections ({hidden} rows) not listed")
+        if self.rejections_file is not None:
+            lines.append(f"every rejected row: {self.rejections_file}")
         return lines
 
 
@@ -153,14 +157,17 @@ def run_import(
         ", dry run" if dry_run else "",
     )
 
+    rejections = RejectionLog(path.name)
     try:
         with db.session() as session:
-            _import_rows(session, table, spec, decisions, report, progress, token)
+            _import_rows(session, table, spec, decisions, report, rejections, progress, token)
             if dry_run:
                 raise _DryRunDone()
             _record_run(session, path, report)
     except _DryRunDone:
         pass
+    finally:
+        report.rejections_file = rejections.close()
     progress(decisions.rows, decisions.rows, "Import finished")
     log.info("Import of %s finished: %s", path.name, "; ".join(report.format_lines(0)[2:]))
     return report
@@ -172,6 +179,7 @@ def _import_rows(
     spec: ImportSpec,
     decisions: Decisions,
     report: ImportReport,
+    rejections: RejectionLog,
     progress: ProgressCallback,
     token: CancelToken,
 ) -> None:
@@ -194,11 +202,11 @@ def _import_rows(
         try:
             batch.append(converter.convert(row))
         except RowRejected as exc:
-            _reject(report, row.number, exc.problems)
+            _reject(report, rejections, row.number, exc.problems)
         if len(batch) >= BATCH_SIZE:
-            _flush(writer, batch, report, progress, decisions.rows)
+            _flush(writer, batch, report, rejections, progress, decisions.rows)
             token.raise_if_cancelled()
-    _flush(writer, batch, report, progress, decisions.rows)
+    _flush(writer, batch, report, rejections, progress, decisions.rows)
     writer.close()
     if writer.repeats:
         report.notes.append(
@@ -217,12 +225,14 @@ def _flush(
     writer: BatchWriter,
     batch: list[ConvertedRow],
     report: ImportReport,
+    rejections: RejectionLog,
     progress: ProgressCallback,
     total: int,
 ) -> None:
     for row, reason in writer.write(batch):
         _reject(
             report,
+            rejections,
             row.line,
             [(report.spec.columns.get("external_id", "(key)"), row.external_id, reason)],
         )
@@ -230,10 +240,16 @@ def _flush(
     progress(report.rows_read, total, f"Importing rows: {report.rows_read:,} of {total:,}")
 
 
-def _reject(report: ImportReport, line: int, problems: list[tuple[str, str, str]]) -> None:
+def _reject(
+    report: ImportReport,
+    rejections: RejectionLog,
+    line: int,
+    problems: list[tuple[str, str, str]],
+) -> None:
     report.rejected_rows += 1
     report.summary.counts(report.spec.entity).skipped += 1
     for column, value, reason in problems:
+        rejections.add(line, column, value, reason)
         if len(report.summary.issues) < MAX_ISSUES:
             report.summary.issues.append(
                 RowIssue(report.info.path.name, line, column, value, reason)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -174,7 +177,9 @@ class ValidatePage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.decisions)
+        self.save_rejected = RejectedRowsButton(self)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.save_rejected)
         buttons.addStretch(1)
         buttons.addWidget(self.recheck)
         layout.addLayout(buttons)
@@ -211,6 +216,7 @@ class ValidatePage(QWizardPage):
         self.report = report
         self.summary.setText("\n".join(_summary_lines(report, dry_run=True)))
         fill_issues(self.issues, report)
+        self.save_rejected.set_file(report.rejections_file)
 
     @Slot(object)
     def _on_failed(self, error: Any) -> None:
@@ -258,12 +264,15 @@ class ResultPage(QWizardPage):
             [self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Reason")]
         )
         self.issues.horizontalHeader().setStretchLastSection(True)
+        self.save_rejected = RejectedRowsButton(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.save_rejected, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.issues)
 
     def initializePage(self) -> None:
         self.report = None
+        self.save_rejected.set_file(None)
         self.summary.setText(self.tr("Importing…"))
         work = _ImportCall(self.wizard_, dry_run=False)
         job = self.wizard_.runner.start(
@@ -281,6 +290,7 @@ class ResultPage(QWizardPage):
         self.report = report
         self.summary.setText("\n".join(_summary_lines(report, dry_run=False)))
         fill_issues(self.issues, report)
+        self.save_rejected.set_file(report.rejections_file)
         with self.wizard_.db.session() as session:
             save_mapping(session, report.spec, self.wizard_.table.header)
         self.wizard_.imported.emit(report)
@@ -334,6 +344,52 @@ def _summary_lines(report: ImportReport, *, dry_run: bool) -> list[str]:
     )
     lines.extend(report.notes)
     return lines
+
+
+class RejectedRowsButton(QPushButton):
+    """Saves the CSV of every rejected row where the user chooses; hidden when none was rejected.
+
+    The table on the page lists at most ``ISSUE_ROWS_SHOWN`` rows; the file
+    has them all, with the file name, line, column, value and reason.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setText(self.tr("Save every rejected row…"))
+        self.clicked.connect(self.save)
+        self._file: Path | None = None
+        self.hide()
+
+    def set_file(self, path: Path | None) -> None:
+        self._file = path
+        self.setVisible(path is not None)
+
+    @Slot()
+    def save(self) -> None:
+        """Ask where to save the rejected rows and copy the file there."""
+        if self._file is None:
+            return
+        target, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save rejected rows"),
+            str(Path.home() / self._file.name),
+            self.tr("CSV files (*.csv)"),
+        )
+        if not target:
+            return
+        try:
+            shutil.copyfile(self._file, target)
+        except OSError as exc:
+            log.warning("Could not save rejected rows to %s: %s", target, exc)
+            QMessageBox.warning(
+                self,
+                self.tr("Save rejected rows"),
+                self.tr("The rejected rows could not be saved to %1: %2. Choose another folder.")
+                .replace("%1", target)
+                .replace("%2", exc.strerror or str(exc)),
+            )
+            return
+        log.info("Saved rejected rows to %s", target)
 
 
 def fill_issues(grid: QTableWidget, report: ImportReport) -> None:
