@@ -179,7 +179,17 @@ def _apply_fields(
         raise RejectedWithConflict(
             "entity_deleted",
             f"{policy.name} {record.id} was deleted; restore it to apply this change",
-            _conflict_values(policy, record, "edited_deleted", None, None, None, values, mutation),
+            _conflict_values(
+                policy,
+                record,
+                "edited_deleted",
+                None,
+                None,
+                None,
+                values,
+                mutation,
+                actor=ctx.principal.email,
+            ),
         )
     if not record.exists and mutation["op"] == "update":
         if _has_server_base(mutation):
@@ -190,7 +200,15 @@ def _apply_fields(
                 f"{policy.name} {record.id} no longer exists on the server (deleted, and "
                 "its tombstone purged); the change was not applied",
                 _conflict_values(
-                    policy, record, "edited_deleted", None, None, None, values, mutation
+                    policy,
+                    record,
+                    "edited_deleted",
+                    None,
+                    None,
+                    None,
+                    values,
+                    mutation,
+                    actor=ctx.principal.email,
                 ),
             )
         raise MutationRejected("not_found", f"{policy.name} {record.id} does not exist")
@@ -353,7 +371,10 @@ def _conflict_values(
     kept: Any,
     other: Any,
     mutation: dict,
+    *,
+    actor: str | None = None,
 ) -> dict[str, Any]:
+    """Describe a rejected change as a conflict; ``actor`` made it and may resolve it."""
     return {
         "kind": kind,
         "entity": policy.name,
@@ -364,7 +385,7 @@ def _conflict_values(
         "kept_value": kept,
         "other_value": other,
         "kept_actor": None,
-        "other_actor": None,
+        "other_actor": actor,
         "kept_hlc": None,
         "other_hlc": mutation["hlc"],
         "client_seq": mutation["client_seq"],

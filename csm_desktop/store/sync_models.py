@@ -101,3 +101,17 @@ class SyncNoteRevision(Base):
     author: Mapped[str | None] = mapped_column(String(255), default=None)
     hlc: Mapped[str] = mapped_column(String(80), default="")
     seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DuplicateDismissal(Base):
+    """A pair of accounts the user marked as not duplicates, so the inbox no longer lists it.
+
+    The pair is stored once, with the smaller UUID as ``first_id``. It is
+    local to this database and is not synced.
+    """
+
+    __tablename__ = "duplicate_dismissal"
+
+    first_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    second_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    dismissed_at: Mapped[datetime] = mapped_column(default=utc_now)

@@ -6,6 +6,13 @@ change. The resolution itself (``POST /v1/conflicts/{id}/resolve``) is kept
 in ``sync_state`` and sent by ``post_resolutions`` after the next push, so
 the server records it only once the chosen value has reached it, and the
 choice survives a closed app or a lost network.
+
+An edit rejected because another user deleted the record (``edited_deleted``)
+offers Restore: the row is undeleted locally and the rejected values are
+written again, so the next push sends an explicit ``restore`` followed by
+the edit. Its resolution waits until the server has accepted the restore.
+If the server rejects the restore, the conflict opens again with the
+server's reason.
 """
 
 from __future__ import annotations
@@ -23,19 +30,32 @@ from csm_desktop.store.models import Account
 from csm_desktop.store.sync_models import SyncConflict
 from csm_desktop.sync import outbox, state
 from csm_desktop.sync.capture import install_capture
-from csm_desktop.sync.entities import ENTITIES, from_wire
+from csm_desktop.sync.entities import ENTITIES, EntitySpec, from_wire
 from csm_desktop.sync.transport import ServerError, Transport
 
 log = logging.getLogger(__name__)
 
 PENDING_RESOLUTIONS = "pending_resolutions"
+# Conflict id -> [entity, entity id] of each Restore the server has not accepted or rejected yet.
+PENDING_RESTORES = "pending_restores"
 OPEN = "open"
+EDITED_DELETED = "edited_deleted"
+# Key in a local conflict's ``data`` for the server's reason a Restore was rejected.
+RESTORE_ERROR = "restore_error"
 # Local status of a conflict chosen here whose resolution the server has not recorded yet.
 CHOSEN = "chosen"
 
 MINE, THEIRS, ACCEPT, DISMISS = "mine", "theirs", "accept", "dismiss"
+RESTORE, KEEP_DELETED = "restore", "keep_deleted"
 # Choice in the inbox -> resolution name the server's resolve endpoint accepts.
-RESOLUTIONS = {MINE: "used_mine", THEIRS: "kept_theirs", ACCEPT: "accepted", DISMISS: "dismissed"}
+RESOLUTIONS = {
+    MINE: "used_mine",
+    THEIRS: "kept_theirs",
+    ACCEPT: "accepted",
+    DISMISS: "dismissed",
+    RESTORE: "used_mine",
+    KEEP_DELETED: "kept_theirs",
+}
 
 _conflict = SyncConflict.__table__
 
@@ -52,8 +72,10 @@ class ConflictItem:
     is the value this user wrote. When neither side is this user (a
     coordinator looking at a team conflict), it is the value now in force.
     ``proposed`` is the value a proposal would set. For an edit of a
-    deleted record, or a note with two versions, ``field`` is None and
-    only ``dismiss`` applies.
+    deleted record ``field`` is None, ``mine`` is the rejected edit as a
+    dict of field values and ``theirs`` is None (the delete). A note with
+    two versions also has no ``field`` and can only be dismissed.
+    ``error`` is the server's reason when a Restore was rejected.
     """
 
     conflict_id: uuid.UUID
@@ -68,12 +90,17 @@ class ConflictItem:
     mine_actor: str | None
     theirs_actor: str | None
     proposed: Any = None
+    error: str | None = None
 
     @property
     def choices(self) -> tuple[str, ...]:
-        if self.field is None or self.entity not in ENTITIES:
-            # TODO: an edit of a deleted record has no Restore choice here, and two note
-            # versions have no merge view yet; both can only be dismissed.
+        if self.entity not in ENTITIES:
+            return (DISMISS,)
+        if self.kind == EDITED_DELETED and isinstance(self.mine, dict):
+            return (RESTORE, KEEP_DELETED)
+        if self.field is None:
+            # TODO: two note versions have no merge view yet, so they can only be dismissed.
+            # A note edit that already brought its note back needs no restore either.
             return (DISMISS,)
         if self.kind == "proposal":
             return (ACCEPT, DISMISS)
@@ -94,7 +121,8 @@ def _item(conn: Connection, row: Any, email: str | None) -> ConflictItem:
     data = dict(row.data or {})
     kept, other = data.get("kept_value"), data.get("other_value")
     kept_actor, other_actor = data.get("kept_actor"), data.get("other_actor")
-    mine_is_other = email is not None and other_actor == email
+    # The server stores the rejected edit of a deleted record as the other value.
+    mine_is_other = row.kind == EDITED_DELETED or (email is not None and other_actor == email)
     if mine_is_other:
         mine, theirs, mine_actor, theirs_actor = other, kept, other_actor, kept_actor
     else:
@@ -112,6 +140,7 @@ def _item(conn: Connection, row: Any, email: str | None) -> ConflictItem:
         mine_actor=mine_actor,
         theirs_actor=theirs_actor,
         proposed=other if row.kind == "proposal" else None,
+        error=data.get(RESTORE_ERROR),
     )
 
 
@@ -135,18 +164,29 @@ def choose(db: Database, item: ConflictItem, choice: str) -> None:
     """Apply ``choice`` to ``item`` locally and queue its resolution for the server.
 
     ``mine`` and ``accept`` write that value into the local row when it
-    differs, so the next sync pushes it. Raises ``ResolveError`` for a
-    choice the item does not offer.
+    differs, so the next sync pushes it. ``restore`` undeletes the row and
+    writes the rejected edit again. ``restore`` and ``keep_deleted`` drop the
+    rejected outbox entries of the row, because the choice settles them.
+    Raises ``ResolveError`` for a choice the item does not offer.
     """
     if choice not in item.choices:
         raise ResolveError(f"{choice!r} is not a valid choice for this {item.kind}")
     chosen_value = {MINE: item.mine, THEIRS: item.theirs, ACCEPT: item.proposed}.get(choice)
-    if choice != DISMISS:
+    if choice == RESTORE:
+        _restore(db, item)
+    elif choice == KEEP_DELETED:
+        with db.engine.begin() as conn:
+            _drop_rejected(conn, item.entity, item.entity_id)
+    elif choice != DISMISS:
         _write_value(db, item, chosen_value)
     with db.engine.begin() as conn:
         pending = _load_pending(conn)
         pending[str(item.conflict_id)] = RESOLUTIONS[choice]
         _save_pending(conn, pending)
+        if choice == RESTORE:
+            restores = _load_restores(conn)
+            restores[str(item.conflict_id)] = [item.entity, str(item.entity_id)]
+            _save_restores(conn, restores)
         conn.execute(
             update(_conflict).where(_conflict.c.id == item.conflict_id).values(status=CHOSEN)
         )
@@ -167,17 +207,60 @@ def _write_value(db: Database, item: ConflictItem, wire_value: Any) -> None:
             setattr(row, item.field, value)
 
 
+def _restore(db: Database, item: ConflictItem) -> None:
+    """Undelete the local row and write the rejected edit again, in one transaction.
+
+    Capture compares the row with its base, which is deleted, so the flush
+    queues a ``restore`` entry followed by an update of the edited fields.
+    """
+    spec = ENTITIES[item.entity]
+    values = _edited_values(spec, item.mine)
+    install_capture()
+    with db.session() as session:
+        row = session.get(spec.model, item.entity_id)
+        if row is None:
+            raise ResolveError(f"the {item.entity} {item.record} is not in this database")
+        _drop_rejected(session.connection(), item.entity, item.entity_id)
+        row.deleted_at = None
+        for name, value in values.items():
+            setattr(row, name, value)
+    log.info(
+        "Restore of %s %s queued for conflict %s", item.entity, item.entity_id, item.conflict_id
+    )
+
+
+def _edited_values(spec: EntitySpec, wire_values: dict[str, Any]) -> dict[str, Any]:
+    """Convert the rejected edit's JSON values to model values, skipping unknown fields."""
+    return {
+        name: from_wire(spec, name, value)
+        for name, value in wire_values.items()
+        if name in spec.fields
+    }
+
+
+def _drop_rejected(conn: Connection, entity: str, entity_id: uuid.UUID) -> None:
+    entries = outbox.entries_for(conn, entity, [entity_id]).get(entity_id, [])
+    for entry in entries:
+        if entry.entity == entity and entry.state == outbox.REJECTED:
+            outbox.remove(conn, entry.client_seq)
+
+
 def post_resolutions(db: Database, transport: Transport) -> int:
     """Send every queued resolution to the server; return how many it recorded.
 
     Call after a push, so the chosen values are on the server first. A
+    Restore's resolution waits while its ``restore`` entry is still in the
+    outbox, and a rejected Restore opens its conflict again instead. A
     conflict the server no longer knows (404) is dropped from the queue,
     and any other server error leaves it queued for the next sync.
     """
-    with db.engine.connect() as conn:
+    with db.engine.begin() as conn:
+        waiting = _settle_restores(conn)
         pending = _load_pending(conn)
     sent = 0
     for conflict_id, resolution in list(pending.items()):
+        if conflict_id in waiting:
+            continue
         try:
             transport.resolve_conflict(conflict_id, resolution)
         except ServerError as error:
@@ -196,6 +279,54 @@ def post_resolutions(db: Database, transport: Transport) -> int:
                 .values(status="resolved")
             )
     return sent
+
+
+def _settle_restores(conn: Connection) -> set[str]:
+    """Reopen conflicts whose restore the server rejected; return those still waiting.
+
+    A restore that left the outbox was accepted, so its resolution may be
+    sent now.
+    """
+    restores = _load_restores(conn)
+    waiting: set[str] = set()
+    for conflict_id, (entity, entity_text) in list(restores.items()):
+        entity_id = uuid.UUID(entity_text)
+        entries = outbox.entries_for(conn, entity, [entity_id]).get(entity_id, [])
+        restore_entries = [entry for entry in entries if entry.op == "restore"]
+        if any(entry.state != outbox.REJECTED for entry in restore_entries):
+            waiting.add(conflict_id)
+            continue
+        rejected = [entry for entry in restore_entries if entry.state == outbox.REJECTED]
+        if rejected:
+            _reopen(conn, uuid.UUID(conflict_id), rejected[-1])
+            _save_pending(conn, {**_load_pending(conn), conflict_id: None})
+        del restores[conflict_id]
+    _save_restores(conn, restores)
+    return waiting
+
+
+def _reopen(conn: Connection, conflict_id: uuid.UUID, entry: outbox.Entry) -> None:
+    """Show the conflict again with the reason the server gave for rejecting the restore."""
+    data = conn.execute(select(_conflict.c.data).where(_conflict.c.id == conflict_id)).scalar()
+    if data is None:
+        # The conflict was removed meanwhile, e.g. because its account left this user's scope.
+        return
+    reason = entry.error_detail or entry.error_code or "rejected"
+    conn.execute(
+        update(_conflict)
+        .where(_conflict.c.id == conflict_id)
+        .values(status=OPEN, data={**data, RESTORE_ERROR: reason})
+    )
+    log.warning("Restore for conflict %s was rejected: %s", conflict_id, reason)
+
+
+def _load_restores(conn: Connection) -> dict[str, list[str]]:
+    text = state.get_value(conn, PENDING_RESTORES)
+    return json.loads(text) if text else {}
+
+
+def _save_restores(conn: Connection, restores: dict[str, list[str]]) -> None:
+    state.set_value(conn, PENDING_RESTORES, json.dumps(restores) if restores else None)
 
 
 def _load_pending(conn: Connection) -> dict[str, str]:

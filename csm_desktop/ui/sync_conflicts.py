@@ -2,8 +2,11 @@
 
 Each row is one field of one record. Conflicts offer "Use mine" or "Keep
 theirs"; proposals for guarded fields (owner, renewal date, ARR, lifecycle
-stage) offer "Accept" or "Dismiss". Applying writes the chosen values
+stage) offer "Accept" or "Dismiss". An edit of a record someone deleted
+offers "Restore" or "Keep deleted". Applying writes the chosen values
 locally at once; the next sync sends them and records the resolutions.
+A second tab lists accounts that may be duplicates. The user can open
+them or mark a pair as not duplicates, and nothing is merged.
 """
 
 from __future__ import annotations
@@ -18,22 +21,30 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from csm_desktop import APP_NAME
+from csm_desktop.formatting import format_money
 from csm_desktop.store.database import Database
+from csm_desktop.sync import duplicates
+from csm_desktop.sync.duplicates import CRM_ID, DOMAIN, NAME, AccountSummary, DuplicatePair
 from csm_desktop.sync.resolve import (
     ACCEPT,
     DISMISS,
+    EDITED_DELETED,
+    KEEP_DELETED,
     MINE,
+    RESTORE,
     THEIRS,
     ConflictItem,
     ResolveError,
@@ -44,12 +55,20 @@ from csm_desktop.sync.resolve import (
 log = logging.getLogger(__name__)
 
 RECORD, FIELD, KIND, BASE, MINE_COLUMN, THEIRS_COLUMN, CHOICE = range(7)
+# Columns of the duplicates table: the first account in 0-2, the second in 3-5.
+FIRST_NAME, FIRST_OWNER, FIRST_ARR, SECOND_NAME, SECOND_OWNER, SECOND_ARR, MATCHED_ON = range(7)
 
 
 class ConflictsDialog(QDialog):
-    """Non-modal inbox of open conflicts and proposals. Emits ``choices_applied`` after Apply."""
+    """Non-modal inbox of open conflicts, proposals and possible duplicate accounts.
+
+    Emits ``choices_applied`` after Apply and ``account_requested`` with an
+    account id when the user opens an account. When the parent widget has
+    an ``open_account`` slot (the main window does), the request goes there.
+    """
 
     choices_applied = Signal()
+    account_requested = Signal(object)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +76,9 @@ class ConflictsDialog(QDialog):
         self.items: list[ConflictItem] = []
         self.setWindowTitle(self.tr("Sync conflicts and proposals"))
         self.resize(900, 420)
+        open_account = getattr(parent, "open_account", None)
+        if callable(open_account):
+            self.account_requested.connect(open_account)
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -78,21 +100,42 @@ class ConflictsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Conflicts"))
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.apply_button = QPushButton(self.tr("&Apply choices"), self)
-        buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.ApplyRole)
         self.apply_button.clicked.connect(self.apply_choices)
-        buttons.rejected.connect(self.reject)
+        conflicts_page = QWidget(self)
+        conflicts_layout = QVBoxLayout(conflicts_page)
+        conflicts_layout.addWidget(self.summary)
+        conflicts_layout.addWidget(self.table, stretch=1)
+        apply_row = QHBoxLayout()
+        apply_row.addStretch(1)
+        apply_row.addWidget(self.apply_button)
+        conflicts_layout.addLayout(apply_row)
 
+        self.duplicates = DuplicatesPanel(db, self)
+        self.duplicates.account_requested.connect(self.account_requested)
+        self.duplicates.reloaded.connect(self._show_duplicate_count)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(conflicts_page, self.tr("Conflicts and proposals"))
+        self.tabs.addTab(self.duplicates, self.tr("Possible duplicates"))
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, stretch=1)
+        layout.addWidget(self.tabs, stretch=1)
         layout.addWidget(buttons)
         self.reload()
 
     @Slot()
     def reload(self) -> None:
-        """Read the open conflicts again; choices not applied yet are discarded."""
+        """Read the open conflicts and duplicates again; choices not applied yet are discarded."""
+        self._reload_conflicts()
+        self.duplicates.reload()
+
+    @Slot(int)
+    def _show_duplicate_count(self, count: int) -> None:
+        self.tabs.setTabText(1, self.tr("Possible duplicates (%1)").replace("%1", str(count)))
+
+    def _reload_conflicts(self) -> None:
         self.items = open_items(self._db)
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
@@ -110,13 +153,19 @@ class ConflictsDialog(QDialog):
         self.apply_button.setEnabled(bool(self.items))
 
     def _fill_row(self, row: int, item: ConflictItem) -> None:
+        theirs = self._with_actor(item.theirs, item.theirs_actor)
+        if item.kind == EDITED_DELETED:
+            theirs = self.tr("(deleted)")
+        kind = self._kind_label(item.kind)
+        if item.error:
+            kind = self.tr("Restore rejected: %1").replace("%1", item.error)
         cells = {
             RECORD: item.record,
             FIELD: item.field or self.tr("(whole record)"),
-            KIND: self._kind_label(item.kind),
+            KIND: kind,
             BASE: format_value(item.base, self.tr("(empty)")),
             MINE_COLUMN: self._with_actor(item.mine, item.mine_actor),
-            THEIRS_COLUMN: self._with_actor(item.theirs, item.theirs_actor),
+            THEIRS_COLUMN: theirs,
         }
         for column, text in cells.items():
             cell = QTableWidgetItem(text)
@@ -148,6 +197,8 @@ class ConflictsDialog(QDialog):
             THEIRS: self.tr("Keep theirs"),
             ACCEPT: self.tr("Accept proposal"),
             DISMISS: self.tr("Dismiss"),
+            RESTORE: self.tr("Restore"),
+            KEEP_DELETED: self.tr("Keep deleted"),
         }
         return labels[choice]
 
@@ -180,10 +231,144 @@ class ConflictsDialog(QDialog):
         return applied
 
 
+class DuplicatesPanel(QWidget):
+    """Pairs of accounts with the same name, domain or CRM id, for the user to review.
+
+    "Not duplicates" stores the dismissal, so the pair stays hidden after a
+    restart. Nothing is merged here.
+    """
+
+    account_requested = Signal(object)
+    # The number of pairs listed, after each reload.
+    reloaded = Signal(int)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.pairs: list[DuplicatePair] = []
+
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 7, self)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Account"),
+                self.tr("Owner"),
+                self.tr("ARR"),
+                self.tr("Possible duplicate"),
+                self.tr("Owner"),
+                self.tr("ARR"),
+                self.tr("Matched on"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Possible duplicates"))
+
+        self.open_first_button = QPushButton(self.tr("&Open account"), self)
+        self.open_second_button = QPushButton(self.tr("Open &possible duplicate"), self)
+        self.not_duplicates_button = QPushButton(self.tr("&Not duplicates"), self)
+        self.open_first_button.clicked.connect(lambda: self.open_account(second=False))
+        self.open_second_button.clicked.connect(lambda: self.open_account(second=True))
+        self.not_duplicates_button.clicked.connect(self.dismiss_selected)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_first_button)
+        buttons.addWidget(self.open_second_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.not_duplicates_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, stretch=1)
+        layout.addLayout(buttons)
+
+    @Slot()
+    def reload(self) -> None:
+        """Find the undismissed pairs again and show them."""
+        self.pairs = duplicates.open_pairs(self._db)
+        self.table.setRowCount(len(self.pairs))
+        for row, pair in enumerate(self.pairs):
+            self._fill_row(row, pair)
+        self.table.resizeRowsToContents()
+        if self.pairs:
+            self.summary.setText(
+                self.tr(
+                    "These accounts have the same name, web domain or CRM id. Sync never "
+                    "merges them. Open both to compare, or mark a pair as not duplicates."
+                )
+            )
+        else:
+            self.summary.setText(self.tr("No possible duplicate accounts."))
+        self._update_buttons()
+        self.reloaded.emit(len(self.pairs))
+
+    def _fill_row(self, row: int, pair: DuplicatePair) -> None:
+        cells = {
+            FIRST_NAME: pair.first.name,
+            FIRST_OWNER: pair.first.owner or "",
+            FIRST_ARR: self._arr(pair.first),
+            SECOND_NAME: pair.second.name,
+            SECOND_OWNER: pair.second.owner or "",
+            SECOND_ARR: self._arr(pair.second),
+            MATCHED_ON: ", ".join(self._reason_label(reason) for reason in pair.reasons),
+        }
+        for column, text in cells.items():
+            cell = QTableWidgetItem(text)
+            cell.setToolTip(text)
+            self.table.setItem(row, column, cell)
+
+    @staticmethod
+    def _arr(account: AccountSummary) -> str:
+        return format_money(account.arr, account.currency)
+
+    def _reason_label(self, reason: str) -> str:
+        labels = {NAME: self.tr("name"), DOMAIN: self.tr("domain"), CRM_ID: self.tr("CRM id")}
+        return labels[reason]
+
+    def selected_pair(self) -> DuplicatePair | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.pairs[rows[0].row()]
+
+    def select_row(self, row: int) -> None:
+        """Select the pair in ``row`` (for keyboard users' tests and scripts)."""
+        self.table.selectRow(row)
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        selected = self.selected_pair() is not None
+        for button in (self.open_first_button, self.open_second_button, self.not_duplicates_button):
+            button.setEnabled(selected)
+
+    def open_account(self, *, second: bool) -> None:
+        """Ask for the selected pair's first account, or its second one, to be opened."""
+        pair = self.selected_pair()
+        if pair is None:
+            return
+        self.account_requested.emit(pair.second.id if second else pair.first.id)
+
+    @Slot()
+    def dismiss_selected(self) -> None:
+        """Mark the selected pair as not duplicates and remove it from the list."""
+        pair = self.selected_pair()
+        if pair is None:
+            return
+        duplicates.dismiss(self._db, pair.first.id, pair.second.id)
+        self.reload()
+
+
 def format_value(value: Any, empty: str) -> str:
     """Return a conflict value (JSON form) as one line of text."""
     if value is None or value == "":
         return empty
-    if isinstance(value, dict | list):
+    if isinstance(value, dict):
+        # The fields of an edit of a deleted record: "title: Call champion; due_on: …".
+        return "; ".join(f"{name}: {format_value(item, empty)}" for name, item in value.items())
+    if isinstance(value, list):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
