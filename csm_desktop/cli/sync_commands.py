@@ -12,7 +12,7 @@ from csm_desktop.cli.common import EXIT_OK, CommandError, print_progress
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    """Add ``sync connect``, ``sync now`` and ``sync status`` to ``commands``."""
+    """Add ``sync connect``, ``now``, ``status`` and ``lost`` to ``commands``."""
     sync = commands.add_parser(
         "sync", help=QCoreApplication.translate("Cli", "sync with the team server")
     )
@@ -34,6 +34,33 @@ def register(commands: argparse._SubParsersAction) -> None:
         "status", help=QCoreApplication.translate("Cli", "show pending changes and conflicts")
     )
     status.set_defaults(handler=_status)
+
+    lost = actions.add_parser(
+        "lost",
+        help=QCoreApplication.translate(
+            "Cli",
+            "list the changes a restored server lost; "
+            "--reupload or --discard decides what happens to them",
+        ),
+    )
+    choice = lost.add_mutually_exclusive_group()
+    choice.add_argument(
+        "--reupload",
+        action="store_true",
+        help=QCoreApplication.translate(
+            "Cli",
+            "queue the lost changes for the next sync; "
+            "where someone changed the same field since, the server records a conflict",
+        ),
+    )
+    choice.add_argument(
+        "--discard",
+        action="store_true",
+        help=QCoreApplication.translate(
+            "Cli", "drop the lost changes and keep the server's version of those records"
+        ),
+    )
+    lost.set_defaults(handler=_lost)
 
 
 def _sync_errors_as_command_errors(handler):
@@ -92,7 +119,52 @@ def _now(db, args: argparse.Namespace) -> int:
             ),
             file=sys.stderr,
         )
+    _print_lost_hint(db)
     return EXIT_OK
+
+
+def _print_lost_hint(db) -> None:
+    from csm_desktop.sync.service import read_status
+
+    count = read_status(db).lost_changes
+    if count:
+        print(
+            QCoreApplication.translate(
+                "Cli",
+                "The team server was restored from a backup and lost {count} changes from "
+                "this computer. Run 'sync lost' to list them, then 'sync lost --reupload' "
+                "or 'sync lost --discard'.",
+            ).format(count=count),
+            file=sys.stderr,
+        )
+
+
+def _lost(db, args: argparse.Namespace) -> int:
+    from csm_desktop.sync import lost
+
+    with db.engine.begin() as conn:
+        if args.reupload:
+            count = lost.reupload(conn)
+            message = QCoreApplication.translate(
+                "Cli", "{count} lost changes queued; they are sent at the next sync."
+            )
+        elif args.discard:
+            count = lost.discard(conn)
+            message = QCoreApplication.translate(
+                "Cli", "{count} lost changes discarded; the server's version is kept."
+            )
+        else:
+            for change in lost.list_changes(conn):
+                print("\t".join(_lost_row(change)))
+            return EXIT_OK
+    print(message.format(count=count))
+    return EXIT_OK
+
+
+def _lost_row(change) -> list[str]:
+    """Return the columns ``sync lost`` prints: entity, record, account, action, fields."""
+    fields = ", ".join(f"{name}={value}" for name, value in sorted(change.fields.items()))
+    return [change.entity, change.name, change.account or "-", change.op, fields]
 
 
 def _status(db, args: argparse.Namespace) -> int:
@@ -105,6 +177,7 @@ def _status(db, args: argparse.Namespace) -> int:
         ("pending", status.pending),
         ("rejected", status.rejected),
         ("conflicts", status.open_conflicts),
+        ("lost_changes", status.lost_changes),
         ("last_sync_at", status.last_sync_at or "-"),
         ("last_error", status.last_error or "-"),
     ]

@@ -68,6 +68,8 @@ class SyncReport:
     rejected: list[dict[str, Any]] = field(default_factory=list)
     checksum_ok: bool | None = None
     repaired: list[str] = field(default_factory=list)
+    # Changes a restored server lost, listed for the user to re-upload or discard.
+    lost_changes: int = 0
 
 
 class SyncEngine:

@@ -1,11 +1,11 @@
 """Download a fresh copy after the server's database was restored (409) or purged (410).
 
 The outbox is never discarded. Local edits are captured first, against the
-old base. After the download, rows the server no longer has are uploaded
-again when a restore lost them, or removed locally when their tombstones
-were purged. Values that the server acknowledged but lost in a restore are
-pushed again with base 0, so they come back as conflicts instead of
-silently replacing newer data.
+old base. After the download, rows the server no longer has are removed
+locally when their tombstones were purged (410). After a restore (409),
+rows and values that the server had acknowledged but lost are listed in
+``csm_desktop.sync.lost`` and hidden until the user chooses to upload them
+again or discard them; nothing is pushed without that choice.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select, update
 
 from csm_desktop.store.sync_models import SyncBase
-from csm_desktop.sync import outbox, state
+from csm_desktop.sync import lost, outbox, state
 from csm_desktop.sync.apply import forget_bases, materialize
-from csm_desktop.sync.capture import load_clock, save_clock, scan
-from csm_desktop.sync.entities import ENTITIES, from_wire
+from csm_desktop.sync.capture import scan
+from csm_desktop.sync.entities import ENTITIES
 
 if TYPE_CHECKING:
     from csm_desktop.sync.engine import SyncEngine, SyncReport
@@ -47,8 +47,7 @@ def resync(engine: SyncEngine, meta: dict[str, Any], reason: str, report: SyncRe
     with db.engine.begin() as conn:
         missing = {key for key, row in old.items() if key not in seen and not row.deleted}
         if reason == "epoch_mismatch":
-            forget_bases(conn, missing)
-            _push_lost_values(conn, engine, old, seen, team_seq)
+            report.lost_changes = _list_lost(conn, old, seen, missing, team_seq)
         else:
             _drop_purged(conn, missing)
     with db.engine.begin() as conn:
@@ -74,43 +73,64 @@ def _drop_purged(conn, missing: set[tuple[str, uuid.UUID]]) -> None:
             materialize(conn, spec, row_id)
 
 
-# TODO: values lost in a server restore are queued again without asking. The user should
-# confirm first ("Re-upload changes the server lost?"), which needs the UI.
-def _push_lost_values(conn, engine: SyncEngine, old: dict, seen: set, team_seq: int) -> None:
-    """Queue again the acknowledged values that the restored server no longer has."""
-    clock = load_clock(conn, engine.wall)
-    for key, previous in old.items():
+def _list_lost(conn, old: dict, seen: set, missing: set, team_seq: int) -> int:
+    """Record the rows and values the restored server lost; return the size of the list.
+
+    A lost row is soft-deleted here and its base marked deleted, so the
+    local copy matches the server until the user decides. A row with a
+    change still in the outbox is not listed: its base is forgotten and the
+    outbox sends that change as before.
+    """
+    changes = []
+    for key in sorted(missing, key=str):
         entity, row_id = key
-        spec = ENTITIES.get(entity)
-        if spec is None or key not in seen or previous.seq <= team_seq:
+        if entity not in ENTITIES:
             continue
-        current = conn.execute(
-            select(_base).where(_base.c.entity == entity, _base.c.entity_id == row_id)
-        ).first()
-        lost = {
-            name: previous.values.get(name)
-            for name in spec.fields
-            if previous.values.get(name) != current.values.get(name)
-        }
-        if not lost:
+        entries = outbox.entries_for(conn, entity, [row_id]).get(row_id, [])
+        if any(entry.state != outbox.REJECTED for entry in entries):
+            # NOTE: the queued change goes to a server that lacks the row, which may reject it.
+            forget_bases(conn, {key})
             continue
-        fields = {
-            name: {"value": value, "base_seq": 0, "base": current.values.get(name)}
-            for name, value in lost.items()
-        }
-        outbox.add_entry(
-            conn,
-            entity=entity,
-            entity_id=row_id,
-            op="update",
-            fields=fields,
-            hlc=clock.tick(),
-            tx=uuid.uuid4(),
-            base_seq=0,
-        )
-        values = {name: from_wire(spec, name, value) for name, value in lost.items()}
-        conn.execute(update(spec.table).where(spec.table.c.id == row_id).values(**values))
-        log.info(
-            "Re-queued %d values of %s %s lost by the server restore", len(lost), entity, row_id
-        )
-    save_clock(conn, clock)
+        changes.append(_lost_row(entity, row_id, old[key].values))
+        _hide_row(conn, entity, row_id)
+    # NOTE: a row is compared by seq only. Once the restored server has taken as many new
+    # changes as it lost, a lost value of a row edited there again is not listed.
+    for key, previous in old.items():
+        if key in seen and previous.seq > team_seq and key[0] in ENTITIES:
+            values = _lost_values(conn, key, previous)
+            if values:
+                changes.append(
+                    {"entity": key[0], "id": str(key[1]), "op": lost.UPDATE, "fields": values}
+                )
+    forget_bases(conn, {key for key in missing if key[0] not in ENTITIES})
+    if not changes:
+        return lost.count(conn)
+    log.warning("The restored server lost %d changes; waiting for the user's choice", len(changes))
+    return lost.record(conn, changes)
+
+
+def _lost_row(entity: str, row_id: uuid.UUID, values: dict[str, Any]) -> dict[str, Any]:
+    fields = {name: values.get(name) for name in ENTITIES[entity].fields if name in values}
+    return {"entity": entity, "id": str(row_id), "op": lost.INSERT, "fields": fields}
+
+
+def _hide_row(conn, entity: str, row_id: uuid.UUID) -> None:
+    conn.execute(
+        update(_base)
+        .where(_base.c.entity == entity, _base.c.entity_id == row_id)
+        .values(deleted=True)
+    )
+    materialize(conn, ENTITIES[entity], row_id)
+
+
+def _lost_values(conn, key: tuple[str, uuid.UUID], previous: Any) -> dict[str, Any]:
+    """Return the acknowledged values of a row that differ from the server's copy now."""
+    entity, row_id = key
+    current = conn.execute(
+        select(_base.c["values"]).where(_base.c.entity == entity, _base.c.entity_id == row_id)
+    ).scalar()
+    return {
+        name: previous.values.get(name)
+        for name in ENTITIES[entity].fields
+        if previous.values.get(name) != (current or {}).get(name)
+    }

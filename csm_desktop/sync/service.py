@@ -9,9 +9,10 @@ from sqlalchemy import func, select
 
 from csm_desktop.store.database import Database
 from csm_desktop.store.sync_models import SyncConflict
-from csm_desktop.sync import credentials, outbox, state
+from csm_desktop.sync import credentials, lost, outbox, state
 from csm_desktop.sync.capture import install_capture
 from csm_desktop.sync.engine import SyncEngine
+from csm_desktop.sync.snapshots import count_unqueued
 from csm_desktop.sync.transport import SyncError, Transport, check_server_url
 
 log = logging.getLogger(__name__)
@@ -27,11 +28,16 @@ class SyncStatus:
 
     server_url: str | None
     user_email: str | None
+    # Outbox entries not yet acknowledged, plus the health snapshots still to be queued.
     pending: int
     rejected: int
     open_conflicts: int
     last_sync_at: int | None
     last_error: str | None
+    # Health snapshots counted in ``pending`` that have no outbox entry yet.
+    unqueued_snapshots: int = 0
+    # Changes a restored server lost, waiting for the user to re-upload or discard them.
+    lost_changes: int = 0
 
 
 def test_connection(url: str, token: str) -> dict:
@@ -74,6 +80,7 @@ def build_engine(db: Database, **kwargs) -> SyncEngine:
 def read_status(db: Database) -> SyncStatus:
     with db.engine.connect() as conn:
         totals = outbox.counts(conn)
+        snapshots = count_unqueued(conn)
         conflicts = conn.execute(
             select(func.count()).select_from(SyncConflict).where(SyncConflict.status == "open")
         ).scalar_one()
@@ -81,9 +88,11 @@ def read_status(db: Database) -> SyncStatus:
         return SyncStatus(
             server_url=state.get_value(conn, state.SERVER_URL),
             user_email=state.get_value(conn, state.USER_EMAIL),
-            pending=totals[outbox.PENDING] + totals[outbox.INFLIGHT],
+            pending=totals[outbox.PENDING] + totals[outbox.INFLIGHT] + snapshots,
             rejected=totals[outbox.REJECTED],
             open_conflicts=conflicts,
             last_sync_at=int(last) if last else None,
             last_error=state.get_value(conn, state.LAST_ERROR),
+            unqueued_snapshots=snapshots,
+            lost_changes=lost.count(conn),
         )

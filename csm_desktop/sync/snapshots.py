@@ -21,7 +21,7 @@ import logging
 import uuid
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, exists, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, exists, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from csm_desktop.store.models import Account, HealthSnapshot
@@ -87,6 +87,37 @@ def queue_snapshots(conn: Connection, batch_size: int, wall: WallClock | None = 
     save_clock(conn, clock)
     log.info("Queued %d health snapshots for push", len(rows))
     return len(rows)
+
+
+def count_unqueued(conn: Connection) -> int:
+    """Return how many snapshots will be pushed but have no outbox entry yet.
+
+    These are the user's unsent snapshots of live accounts the user owns or
+    that are unowned, including accounts not yet on the server: their
+    snapshots are queued in the same sync, right after the account's insert.
+    """
+    if not state.get_value(conn, state.USER_EMAIL):
+        return 0
+    keys = user_keys(conn)
+    rows = conn.execute(
+        select(_account.c.id, _account.c.owner).where(_account.c.deleted_at.is_(None))
+    ).all()
+    accounts = [row.id for row in rows if owner_key(row.owner) in keys]
+    if not accounts:
+        return 0
+    queued = exists().where(
+        _outbox.c.entity == SNAPSHOT_ENTITY, _outbox.c.entity_id == _snapshot.c.id
+    )
+    sent = exists().where(_base.c.entity == SNAPSHOT_ENTITY, _base.c.entity_id == _snapshot.c.id)
+    query = select(func.count()).where(
+        _snapshot.c.sync_seq.is_(None),
+        _snapshot.c.account_id.in_(accounts),
+        _snapshot.c.origin.is_(None),
+        _snapshot.c.deleted_at.is_(None),
+        ~queued,
+        ~sent,
+    )
+    return conn.execute(query).scalar_one()
 
 
 def _pushable_accounts(conn: Connection) -> list[uuid.UUID]:

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from csm_desktop.formatting import format_number
 from csm_desktop.store.database import Database
-from csm_desktop.sync.outbox import INFLIGHT, PENDING, REJECTED
+from csm_desktop.sync.outbox import INFLIGHT, PENDING, REJECTED, list_entries
 from csm_desktop.sync.resolve import PendingChange, pending_changes
+from csm_desktop.sync.service import read_status
+from csm_desktop.ui.sync_messages import describe_rejection
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +37,7 @@ class PendingChangesDialog(QDialog):
         super().__init__(parent)
         self._db = db
         self.changes: list[PendingChange] = []
+        self._rejections: dict[int, tuple[str | None, str | None]] = {}
         self.setWindowTitle(self.tr("Pending sync changes"))
         self.resize(760, 380)
 
@@ -71,6 +74,7 @@ class PendingChangesDialog(QDialog):
     @Slot()
     def reload(self) -> None:
         self.changes = pending_changes(self._db)
+        self._rejections = rejections(self._db)
         self.table.setRowCount(len(self.changes))
         for row, change in enumerate(self.changes):
             cells = [
@@ -87,11 +91,20 @@ class PendingChangesDialog(QDialog):
         self.table.resizeRowsToContents()
         waiting = sum(1 for change in self.changes if change.state != REJECTED)
         rejected = len(self.changes) - waiting
+        snapshots = read_status(self._db).unqueued_snapshots
         self.summary.setText(
             self.tr("%1 changes wait to be sent; %2 were rejected by the server.")
-            .replace("%1", format_number(waiting))
+            .replace("%1", format_number(waiting + snapshots))
             .replace("%2", format_number(rejected))
         )
+        if snapshots:
+            self.summary.setText(
+                self.summary.text()
+                + " "
+                + self.tr(
+                    "The waiting changes include %1 health snapshots, sent after their accounts."
+                ).replace("%1", format_number(snapshots))
+            )
 
     def _op_label(self, op: str) -> str:
         labels = {
@@ -108,4 +121,22 @@ class PendingChangesDialog(QDialog):
         if change.state == INFLIGHT:
             return self.tr("Sent, waiting for the server's reply")
         # TODO: a rejected change can only be read here; there is no action to edit or discard it.
-        return self.tr("Rejected: %1").replace("%1", change.error or "?")
+        code, detail = self._rejections.get(change.client_seq, (None, change.error))
+        return self.tr("Rejected: %1").replace("%1", describe_rejection(code, detail))
+
+
+def rejections(db: Database) -> dict[int, tuple[str | None, str | None]]:
+    """Return the error code and the server's detail of every rejected change, by client_seq."""
+    with db.engine.connect() as conn:
+        entries = list_entries(conn, (REJECTED,))
+    return {entry.client_seq: (entry.error_code, entry.error_detail) for entry in entries}
+
+
+def rejection_messages(db: Database) -> list[str]:
+    """Return the distinct user-facing reasons of the rejected changes, oldest first."""
+    messages: list[str] = []
+    for code, detail in rejections(db).values():
+        message = describe_rejection(code, detail)
+        if message not in messages:
+            messages.append(message)
+    return messages

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolButton, QWidget
 from csm_desktop.formatting import format_number
 from csm_desktop.progress import CancelToken
 from csm_desktop.store.database import Database
-from csm_desktop.sync import service
+from csm_desktop.sync import service, state
 from csm_desktop.sync.capture import install_capture
 from csm_desktop.sync.engine import SIGNED_OUT_CODES, SignedOut, SyncReport
 from csm_desktop.sync.resolve import post_resolutions
@@ -43,6 +43,8 @@ class SyncController(QObject):
     changed = Signal()
     # Emitted with the SyncReport after a successful run.
     synced = Signal(object)
+    # Emitted after a successful run while changes a restored server lost await the user.
+    lost_changes_found = Signal()
 
     def __init__(self, db: Database, runner: JobRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,11 +64,16 @@ class SyncController(QObject):
             self.timer.start()
 
     @property
+    def db(self) -> Database:
+        return self._db
+
+    @property
     def running(self) -> bool:
         return self.job is not None
 
     def is_connected(self) -> bool:
-        return service.read_status(self._db).server_url is not None
+        with self._db.engine.connect() as conn:
+            return state.get_value(conn, state.SERVER_URL) is not None
 
     def status(self) -> service.SyncStatus:
         return service.read_status(self._db)
@@ -117,6 +124,8 @@ class SyncController(QObject):
                 "%2", format_number(report.pulled)
             )
         self.synced.emit(report)
+        if self.status().lost_changes:
+            self.lost_changes_found.emit()
 
     @Slot(object)
     def _on_failed(self, error: object) -> None:
@@ -181,6 +190,10 @@ def indicator_text(
         return QCoreApplication.translate("SyncStatus", "Conflicts: %1").replace(
             "%1", format_number(status.open_conflicts)
         )
+    if status.lost_changes:
+        return QCoreApplication.translate("SyncStatus", "Changes lost by the server: %1").replace(
+            "%1", format_number(status.lost_changes)
+        )
     pending = QCoreApplication.translate("SyncStatus", "Pending changes: %1").replace(
         "%1", format_number(status.pending)
     )
@@ -221,6 +234,10 @@ class SyncIndicator(QToolButton):
             )
         )
         tip = [self._controller.last_message] if self._controller.last_message else []
+        if status.rejected:
+            from csm_desktop.ui.sync_pending import rejection_messages
+
+            tip += rejection_messages(self._controller.db)
         if status.server_url:
             tip.append(
                 self.tr("Server: %1 (%2)")
@@ -274,6 +291,7 @@ class SyncActions(QObject):
         self._controller = controller
         self.conflicts_dialog: QWidget | None = None
         self.pending_dialog: QWidget | None = None
+        self.lost_dialog: QWidget | None = None
         self.sync_now_action = self._add(menu, self.tr("Sync &now"), "F9", self.sync_now)
         self.cancel_action = self._add(menu, self.tr("&Cancel sync"), None, controller.cancel)
         menu.addSeparator()
@@ -281,11 +299,17 @@ class SyncActions(QObject):
         self.conflicts_action = self._add(
             menu, self.tr("C&onflicts and proposals…"), None, self.show_conflicts
         )
+        self.lost_action = self._add(
+            menu, self.tr("Changes the server &lost…"), None, self.show_lost
+        )
         menu.addSeparator()
         self.settings_action = self._add(
             menu, self.tr("Team sync &settings…"), None, self.show_settings
         )
         controller.changed.connect(self._update_enabled)
+        controller.lost_changes_found.connect(self._offer_lost)
+        # Set when the user chooses "Ask later", so background syncs stop reopening the dialog.
+        self.lost_postponed = False
         self._update_enabled()
 
     def _add(self, menu: QMenu, text: str, shortcut: str | None, slot) -> QAction:
@@ -303,6 +327,7 @@ class SyncActions(QObject):
             self.cancel_action,
             self.pending_action,
             self.conflicts_action,
+            self.lost_action,
             self.settings_action,
         ):
             menu.addAction(action)
@@ -311,6 +336,7 @@ class SyncActions(QObject):
     @Slot()
     def _update_enabled(self) -> None:
         self.cancel_action.setEnabled(self._controller.running)
+        self.lost_action.setEnabled(self._controller.status().lost_changes > 0)
 
     @Slot()
     def sync_now(self) -> None:
@@ -328,6 +354,30 @@ class SyncActions(QObject):
         self.conflicts_dialog.reload()
         self.conflicts_dialog.show()
         self.conflicts_dialog.raise_()
+
+    @Slot()
+    def show_lost(self) -> None:
+        """Open the "Re-upload changes the server lost?" dialog; a re-upload syncs at once."""
+        from csm_desktop.ui.sync_lost import LostChangesDialog
+
+        if self.lost_dialog is None:
+            dialog = LostChangesDialog(self._db, self._window)
+            dialog.reuploaded.connect(self._controller.sync_in_background)
+            dialog.rejected.connect(self._postpone_lost)
+            dialog.finished.connect(lambda _result: self._controller.changed.emit())
+            self.lost_dialog = dialog
+        self.lost_dialog.reload()
+        self.lost_dialog.show()
+        self.lost_dialog.raise_()
+
+    @Slot()
+    def _offer_lost(self) -> None:
+        if not self.lost_postponed:
+            self.show_lost()
+
+    @Slot()
+    def _postpone_lost(self) -> None:
+        self.lost_postponed = True
 
     @Slot()
     def show_pending(self) -> None:

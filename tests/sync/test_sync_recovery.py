@@ -11,11 +11,12 @@ from sqlalchemy import func, insert, select, update
 
 from csm_desktop.store.models import Account, Task
 from csm_desktop.store.sync_models import SyncBase, SyncOutbox, SyncState
-from csm_desktop.sync import credentials, state
+from csm_desktop.sync import credentials, lost, state
 from csm_desktop.sync.engine import SignedOut, SyncAlreadyRunning, UpgradeRequired
 from csm_desktop.sync.transport import ServerError, Transport
 from csm_server import admin
 from tests.sync.harness import Client
+from tests.sync.restore import restore_server_backup
 
 
 def _count(client, model) -> int:
@@ -78,32 +79,76 @@ def test_copied_database_gets_distinct_device(make_sqlite_client, sqlite_only_se
 
 
 def test_server_restore_and_new_epoch(make_sqlite_client, sqlite_only_server):
-    server = sqlite_only_server
     ann, bob = make_sqlite_client("ann"), make_sqlite_client("bob")
     ann.add_account("Before backup")
+    kept_id = bob.add_account("Bob's account", industry="Retail")
     ann.sync()
     bob.sync()
-    server.stop()
-    backup = server.log_path.parent / "backup.sqlite"
-    shutil.copy(server.log_path.parent / "server.sqlite", backup)
-    server.start()
-    lost = bob.add_account("Lost in restore")
-    bob.sync()
+    ann.sync()
+    lost_ids = {}
 
-    server.stop()
-    shutil.copy(backup, server.log_path.parent / "server.sqlite")
-    engine = server.admin_engine()
-    admin.new_epoch(engine, "T")
-    engine.dispose()
-    server.start()
+    def lose() -> None:
+        lost_ids["row"] = bob.add_account("Lost in restore")
+        bob.edit(Account, kept_id, industry="Banking")
+        bob.sync()
+
+    restore_server_backup(sqlite_only_server, lose)
     ann_report = ann.sync()
     bob_report = bob.sync()
     ann.sync()
 
     assert ann_report.resynced == "epoch_mismatch"
     assert bob_report.resynced == "epoch_mismatch"
-    assert {a.name for a in ann.rows(Account)} == {"Before backup", "Lost in restore"}
-    assert ann.get(Account, lost) is not None
+    assert bob_report.lost_changes == 2
+    assert bob_report.pushed == {}
+    assert {a.name for a in ann.rows(Account)} == {"Before backup", "Bob's account"}
+    assert bob.get(Account, lost_ids["row"]).deleted_at is not None
+    assert bob.get(Account, kept_id).industry == "Retail"
+    with bob.db.engine.connect() as conn:
+        listed = lost.list_changes(conn)
+    assert [(c.entity, c.name, c.op) for c in listed] == [
+        ("account", "Lost in restore", "insert"),
+        ("account", "Bob's account", "update"),
+    ]
+    assert listed[1].fields == {"industry": "Banking"}
+
+    with bob.db.engine.begin() as conn:
+        assert lost.reupload(conn, bob.wall) == 2
+    again = bob.sync()
+    ann.sync()
+
+    assert again.pushed == {"applied": 1, "merged": 1}
+    assert ann.get(Account, lost_ids["row"]).name == "Lost in restore"
+    assert ann.get(Account, kept_id).industry == "Banking"
+    with bob.db.engine.connect() as conn:
+        assert lost.count(conn) == 0
+
+
+def test_server_restore_lost_changes_discarded(make_sqlite_client, sqlite_only_server):
+    bob = make_sqlite_client("bob")
+    kept_id = bob.add_account("Bob's account", industry="Retail")
+    bob.sync()
+    lost_ids = {}
+
+    def lose() -> None:
+        lost_ids["row"] = bob.add_account("Lost in restore")
+        bob.edit(Account, kept_id, industry="Banking")
+        bob.sync()
+
+    restore_server_backup(sqlite_only_server, lose)
+    bob.sync()
+    with bob.db.engine.begin() as conn:
+        assert lost.discard(conn) == 2
+    again = bob.sync()
+    cora = make_sqlite_client("cora")
+    cora.sync()
+
+    assert again.pushed == {}
+    assert again.lost_changes == 0
+    assert bob.get(Account, lost_ids["row"]).deleted_at is not None
+    assert bob.get(Account, kept_id).industry == "Retail"
+    assert [a.name for a in cora.rows(Account)] == ["Bob's account"]
+    assert cora.get(Account, kept_id).industry == "Retail"
 
 
 def test_purged_tombstones_force_resync(make_sqlite_client, sqlite_only_server):

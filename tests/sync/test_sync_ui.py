@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -22,9 +24,10 @@ from csm_desktop.sync.resolve import ACCEPT, MINE, THEIRS
 from csm_desktop.ui.sync_conflicts import ConflictsDialog
 from csm_desktop.ui.sync_pending import PendingChangesDialog
 from csm_desktop.ui.sync_settings_page import SyncSettingsPage
-from csm_desktop.ui.sync_status import SyncController, SyncIndicator
+from csm_desktop.ui.sync_status import SyncController, SyncIndicator, install_sync
 from csm_desktop.ui.workers import JobRunner
 from tests.sync.harness import ServerProcess, free_port
+from tests.sync.restore import restore_server_backup
 
 JOB_TIMEOUT_MS = 60_000
 
@@ -70,6 +73,11 @@ def edit_account(db: Database, account_id, **values) -> None:
 def local_account(db: Database, account_id) -> Account:
     with db.session() as session:
         return session.get(Account, account_id)
+
+
+def local_account_by_name(db: Database, name: str):
+    with db.session() as session:
+        return session.scalars(select(Account.id).where(Account.name == name)).one()
 
 
 def test_settings_page_test_and_connect(
@@ -302,3 +310,138 @@ def test_signed_out_after_token_revoked(
 
     assert indicator.text() == "Signed out — sign in again"
     assert "sign in again" in indicator.toolTip()
+
+
+class SyncWindow(QMainWindow):
+    """The parts of ``MainWindow`` that ``install_sync`` uses: its menus and Settings."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.menus: dict = {}
+
+    def show_settings(self) -> None:
+        pass
+
+
+def lose_after_backup(qtbot: QtBot, db: Database, controller, server, kept_id) -> dict:
+    """Restore the server to before Bob created an account and then edited ``kept_id``.
+
+    The two syncs give the lost edit a seq above the restored server's, even
+    after one more change there, which is how the client tells it was lost.
+    """
+    created = {}
+
+    def lose() -> None:
+        with db.session() as session:
+            account = Account(name="Lost account")
+            session.add(account)
+            session.flush()
+            created["lost"] = account.id
+        sync_once(qtbot, controller)
+        edit_account(db, kept_id, industry="Banking")
+        sync_once(qtbot, controller)
+
+    restore_server_backup(server, lose)
+    return created
+
+
+def installed_sync(qtbot: QtBot, db: Database, runner: JobRunner) -> SyncController:
+    window = SyncWindow()
+    qtbot.addWidget(window)
+    sync = install_sync(window, db, runner)
+    sync.timer.stop()
+    return sync
+
+
+def test_lost_changes_reuploaded_after_restore(
+    qtbot: QtBot,
+    db: Database,
+    runner: JobRunner,
+    make_sqlite_client,
+    sqlite_only_server: ServerProcess,
+) -> None:
+    service.connect(db, sqlite_only_server.url, sqlite_only_server.tokens["bob"])
+    sync = installed_sync(qtbot, db, runner)
+    with db.session() as session:
+        session.add(Account(name="Kept", industry="Retail"))
+    sync_once(qtbot, sync)
+    kept_id = local_account_by_name(db, "Kept")
+    created = lose_after_backup(qtbot, db, sync, sqlite_only_server, kept_id)
+    cora = make_sqlite_client("cora")
+    cora.sync()
+    cora.edit(Account, kept_id, industry="Cora's pick")
+    cora.sync()
+
+    with qtbot.waitSignal(sync.lost_changes_found, timeout=JOB_TIMEOUT_MS):
+        sync_once(qtbot, sync)
+
+    dialog = sync.actions.lost_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "Re-upload changes the server lost?"
+    assert "no longer has 2 changes" in dialog.summary.text()
+    assert [dialog.table.item(0, column).text() for column in range(4)] == [
+        "Account",
+        "Lost account",
+        "",
+        "Whole record (missing on the server)",
+    ]
+    assert [dialog.table.item(1, column).text() for column in range(4)] == [
+        "Account",
+        "Kept",
+        "",
+        "industry: Banking",
+    ]
+    assert local_account(db, created["lost"]).deleted_at is not None
+    assert local_account(db, kept_id).industry == "Cora's pick"
+
+    qtbot.mouseClick(dialog.reupload_button, Qt.MouseButton.LeftButton)
+    assert sync.job is not None
+    with qtbot.waitSignal(sync.job.finished, timeout=JOB_TIMEOUT_MS):
+        pass
+    cora.sync()
+
+    assert not dialog.isVisible()
+    assert service.read_status(db).lost_changes == 0
+    assert cora.get(Account, created["lost"]).name == "Lost account"
+    with cora.db.session() as session:
+        conflicts = session.scalars(select(SyncConflict)).all()
+    assert [(c.entity, c.entity_id, c.field) for c in conflicts] == [
+        ("account", kept_id, "industry")
+    ]
+    data = conflicts[0].data
+    assert {data["kept_value"], data["other_value"]} == {"Banking", "Cora's pick"}
+    assert cora.get(Account, kept_id).industry == data["kept_value"]
+    assert conflicts[0].status == "open"
+
+
+def test_lost_changes_discarded_after_restore(
+    qtbot: QtBot,
+    db: Database,
+    runner: JobRunner,
+    make_sqlite_client,
+    sqlite_only_server: ServerProcess,
+) -> None:
+    service.connect(db, sqlite_only_server.url, sqlite_only_server.tokens["bob"])
+    sync = installed_sync(qtbot, db, runner)
+    with db.session() as session:
+        session.add(Account(name="Kept", industry="Retail"))
+    sync_once(qtbot, sync)
+    kept_id = local_account_by_name(db, "Kept")
+    created = lose_after_backup(qtbot, db, sync, sqlite_only_server, kept_id)
+
+    with qtbot.waitSignal(sync.lost_changes_found, timeout=JOB_TIMEOUT_MS):
+        sync_once(qtbot, sync)
+    dialog = sync.actions.lost_dialog
+    qtbot.mouseClick(dialog.discard_button, Qt.MouseButton.LeftButton)
+    sync_once(qtbot, sync)
+    cora = make_sqlite_client("cora")
+    cora.sync()
+
+    assert not dialog.isVisible()
+    assert service.read_status(db).lost_changes == 0
+    assert service.read_status(db).pending == 0
+    assert local_account(db, created["lost"]).deleted_at is not None
+    assert local_account(db, kept_id).industry == "Retail"
+    assert [a.name for a in cora.rows(Account)] == ["Kept"]
+    assert cora.get(Account, kept_id).industry == "Retail"
+    assert not sync.actions.lost_action.isEnabled()
