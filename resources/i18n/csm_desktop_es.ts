@@ -638,6 +638,18 @@
         <translation>muestra los cambios pendientes y los conflictos</translation>
     </message>
     <message>
+        <source>list the changes a restored server lost; --reupload or --discard decides what happens to them</source>
+        <translation>lista los cambios que perdió un servidor restaurado; --reupload o --discard decide qué hacer con ellos</translation>
+    </message>
+    <message>
+        <source>queue the lost changes for the next sync; where someone changed the same field since, the server records a conflict</source>
+        <translation>pone en cola los cambios perdidos para la próxima sincronización; si alguien ha cambiado el mismo campo desde entonces, el servidor registra un conflicto</translation>
+    </message>
+    <message>
+        <source>drop the lost changes and keep the server&apos;s version of those records</source>
+        <translation>descarta los cambios perdidos y conserva la versión del servidor de esos registros</translation>
+    </message>
+    <message>
         <source>no token on standard input; pipe the token in</source>
         <translation>no hay token en la entrada estándar; pásalo mediante una tubería</translation>
     </message>
@@ -652,6 +664,18 @@
     <message>
         <source>Rejected change {seq}: {detail}</source>
         <translation>Cambio {seq} rechazado: {detail}</translation>
+    </message>
+    <message>
+        <source>The team server was restored from a backup and lost {count} changes from this computer. Run &apos;sync lost&apos; to list them, then &apos;sync lost --reupload&apos; or &apos;sync lost --discard&apos;.</source>
+        <translation>El servidor del equipo se restauró desde una copia de seguridad y perdió {count} cambios de este ordenador. Ejecuta &apos;sync lost&apos; para verlos y después &apos;sync lost --reupload&apos; o &apos;sync lost --discard&apos;.</translation>
+    </message>
+    <message>
+        <source>{count} lost changes queued; they are sent at the next sync.</source>
+        <translation>{count} cambios perdidos en cola; se envían en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>{count} lost changes discarded; the server&apos;s version is kept.</source>
+        <translation>{count} cambios perdidos descartados; se conserva la versión del servidor.</translation>
     </message>
 </context>
 <context>
@@ -755,12 +779,32 @@
         <translation>&amp;Aplicar elecciones</translation>
     </message>
     <message>
+        <source>Conflicts and proposals</source>
+        <translation>Conflictos y propuestas</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Posibles duplicados</translation>
+    </message>
+    <message>
+        <source>Possible duplicates (%1)</source>
+        <translation>Posibles duplicados (%1)</translation>
+    </message>
+    <message>
         <source>The same field was changed here and elsewhere. Choose the value to keep for each row, then press Apply choices.</source>
         <translation>El mismo campo se ha cambiado aquí y en otro sitio. Hay que elegir el valor que se conserva en cada fila y después pulsar Aplicar elecciones.</translation>
     </message>
     <message>
         <source>No open conflicts or proposals.</source>
         <translation>No hay conflictos ni propuestas abiertos.</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(eliminado)</translation>
+    </message>
+    <message>
+        <source>Restore rejected: %1</source>
+        <translation>Restauración rechazada: %1</translation>
     </message>
     <message>
         <source>(whole record)</source>
@@ -809,6 +853,14 @@
     <message>
         <source>Dismiss</source>
         <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Keep deleted</source>
+        <translation>Mantener eliminado</translation>
     </message>
 </context>
 <context>
@@ -906,6 +958,65 @@ Copia el informe de abajo y envíalo a tu contacto de soporte. Las credenciales 
     <message>
         <source>Importing the demo portfolio…</source>
         <translation>Importando la cartera de demostración…</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPanel</name>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>ARR</source>
+        <translation>ARR</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Posible duplicado</translation>
+    </message>
+    <message>
+        <source>Matched on</source>
+        <translation>Coincide en</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Posibles duplicados</translation>
+    </message>
+    <message>
+        <source>&amp;Open account</source>
+        <translation>Abrir &amp;cuenta</translation>
+    </message>
+    <message>
+        <source>Open &amp;possible duplicate</source>
+        <translation>Abrir &amp;posible duplicado</translation>
+    </message>
+    <message>
+        <source>&amp;Not duplicates</source>
+        <translation>&amp;No son duplicados</translation>
+    </message>
+    <message>
+        <source>These accounts have the same name, web domain or CRM id. Sync never merges them. Open both to compare, or mark a pair as not duplicates.</source>
+        <translation>Estas cuentas tienen el mismo nombre, dominio web o ID de CRM. La sincronización nunca las fusiona. Abre las dos para compararlas o marca el par como no duplicado.</translation>
+    </message>
+    <message>
+        <source>No possible duplicate accounts.</source>
+        <translation>No hay posibles cuentas duplicadas.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>domain</source>
+        <translation>dominio</translation>
+    </message>
+    <message>
+        <source>CRM id</source>
+        <translation>ID de CRM</translation>
     </message>
 </context>
 <context>
@@ -1116,6 +1227,10 @@ Copia el informe de abajo y envíalo a tu contacto de soporte. Las credenciales 
         <translation>Objetivo, p. ej. 80 % de licencias activas</translation>
     </message>
     <message>
+        <source>Current value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Target value</source>
         <translation>Valor meta</translation>
     </message>
@@ -1124,12 +1239,44 @@ Copia el informe de abajo y envíalo a tu contacto de soporte. Las credenciales 
         <translation>Unidad</translation>
     </message>
     <message>
+        <source>No due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Goal due date</source>
         <translation>Fecha límite del objetivo</translation>
     </message>
     <message>
+        <source>Ne&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add &amp;goal</source>
         <translation>Añadir &amp;objetivo</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a goal to delete first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the goal “%1” and its check-ins?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete goal</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Check-in date</source>
@@ -1194,24 +1341,24 @@ Copia el informe de abajo y envíalo a tu contacto de soporte. Las credenciales 
 <context>
     <name>HealthAlert</name>
     <message>
-        <source>{0}: the health score went stale (no recent data).</source>
-        <translation>{0}: el health score está desactualizado (no hay datos recientes).</translation>
+        <source>The health score went stale (no recent data).</source>
+        <translation>El health score quedó desactualizado (no hay datos recientes).</translation>
     </message>
     <message>
-        <source>{0}: health changed from {1} to {2}.</source>
-        <translation>{0}: el health score ha pasado de {1} a {2}.</translation>
+        <source>Health changed from {0} to {1}.</source>
+        <translation>La salud pasó de {0} a {1}.</translation>
     </message>
     <message>
-        <source>{0}: product usage fell {1}% in the last 30 days.</source>
-        <translation>{0}: el uso del producto ha bajado un {1}% en los últimos 30 días.</translation>
+        <source>Product usage fell {0}% in the last 30 days.</source>
+        <translation>El uso del producto bajó un {0}% en los últimos 30 días.</translation>
     </message>
     <message>
-        <source>{0}: a detractor NPS answer ({1} of 10).</source>
-        <translation>{0}: respuesta NPS de detractor ({1} de 10).</translation>
+        <source>A detractor NPS answer ({0} of 10).</source>
+        <translation>Una respuesta NPS detractora ({0} de 10).</translation>
     </message>
     <message>
-        <source>{0}: red health with a renewal on {1}.</source>
-        <translation>{0}: health score rojo con una renovación el {1}.</translation>
+        <source>Red health with a renewal on {0}.</source>
+        <translation>Salud en rojo con una renovación el {0}.</translation>
     </message>
 </context>
 <context>
@@ -1825,6 +1972,69 @@ Copia el informe de abajo y envíalo a tu contacto de soporte. Las credenciales 
     </message>
 </context>
 <context>
+    <name>LostChangesDialog</name>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Call note</source>
+        <translation>Nota de llamada</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>Re-upload changes the server lost?</source>
+        <translation>¿Volver a subir los cambios que perdió el servidor?</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Campos</translation>
+    </message>
+    <message>
+        <source>Changes the server lost</source>
+        <translation>Cambios que perdió el servidor</translation>
+    </message>
+    <message>
+        <source>&amp;Re-upload</source>
+        <translation>&amp;Volver a subir</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+    <message>
+        <source>Ask &amp;later</source>
+        <translation>Preguntar más &amp;tarde</translation>
+    </message>
+    <message>
+        <source>The team server was restored from a backup and no longer has %1 changes that this computer had sent. Re-upload sends them again: where someone changed the same field since, you get a conflict to resolve instead of an overwrite. Discard keeps the server&apos;s version and removes the lost records from this computer.</source>
+        <translation>El servidor del equipo se restauró desde una copia de seguridad y ya no tiene %1 cambios que este ordenador había enviado. Volver a subir los envía de nuevo: si alguien ha cambiado el mismo campo desde entonces, tendrás un conflicto que resolver en lugar de una sobrescritura. Descartar conserva la versión del servidor y quita de este ordenador los registros perdidos.</translation>
+    </message>
+    <message>
+        <source>Whole record (missing on the server)</source>
+        <translation>Registro completo (no está en el servidor)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -2294,6 +2504,10 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     <message>
         <source>%1 changes wait to be sent; %2 were rejected by the server.</source>
         <translation>%1 cambios esperan a enviarse; el servidor ha rechazado %2.</translation>
+    </message>
+    <message>
+        <source>The waiting changes include %1 health snapshots, sent after their accounts.</source>
+        <translation>Los cambios en espera incluyen %1 instantáneas de salud, que se envían después de sus cuentas.</translation>
     </message>
     <message>
         <source>New</source>
@@ -2974,8 +3188,16 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
         <translation>Se consiguieron {achieved} de los {planned} objetivos previstos para este trimestre.</translation>
     </message>
     <message>
-        <source>{count} support tickets were opened; {open} remain open.</source>
-        <translation>Se abrieron {count} tickets de soporte; {open} siguen abiertos.</translation>
+        <source>1 support ticket was opened (still open: {open}).</source>
+        <translation>Se abrió 1 ticket de soporte (siguen abiertos: {open}).</translation>
+    </message>
+    <message>
+        <source>{count} support tickets were opened (still open: {open}).</source>
+        <translation>Se abrieron {count} tickets de soporte (siguen abiertos: {open}).</translation>
+    </message>
+    <message>
+        <source>The Net Promoter Score was {nps} from 1 response.</source>
+        <translation>El Net Promoter Score fue {nps}, a partir de 1 respuesta.</translation>
     </message>
     <message>
         <source>The Net Promoter Score was {nps} from {count} responses.</source>
@@ -2992,6 +3214,10 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     <message>
         <source>- {count} feature events across {features} features.</source>
         <translation>- {count} eventos de {features} funcionalidades.</translation>
+    </message>
+    <message>
+        <source>- 1 support ticket resolved.</source>
+        <translation>- 1 ticket de soporte resuelto.</translation>
     </message>
     <message>
         <source>- {count} support tickets resolved.</source>
@@ -3500,8 +3726,16 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
         <translation>Tiempo medio de primera respuesta (minutos)</translation>
     </message>
     <message>
-        <source>Mean ticket satisfaction (1–5, {count} ratings)</source>
-        <translation>Satisfacción media con los tickets (1–5, {count} valoraciones)</translation>
+        <source>CSAT (responses: {count})</source>
+        <translation>CSAT (respuestas: {count})</translation>
+    </message>
+    <message>
+        <source>CSAT out of {max} (responses: {count})</source>
+        <translation>CSAT sobre {max} (respuestas: {count})</translation>
+    </message>
+    <message>
+        <source>NPS (responses: {count})</source>
+        <translation>NPS (respuestas: {count})</translation>
     </message>
     <message>
         <source>Tickets by priority</source>
@@ -3514,18 +3748,6 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     <message>
         <source>No NPS or CSAT survey responses were recorded in {quarter}.</source>
         <translation>No se registraron respuestas de encuestas NPS ni CSAT en {quarter}.</translation>
-    </message>
-    <message>
-        <source>CSAT ({count} responses)</source>
-        <translation>CSAT ({count} respuestas)</translation>
-    </message>
-    <message>
-        <source>CSAT out of {max} ({count} responses)</source>
-        <translation>CSAT sobre {max} ({count} respuestas)</translation>
-    </message>
-    <message>
-        <source>NPS ({count} responses)</source>
-        <translation>NPS ({count} respuestas)</translation>
     </message>
     <message>
         <source>NPS previous quarter</source>
@@ -3550,6 +3772,10 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     <message>
         <source>Escalated</source>
         <translation>Escalados</translation>
+    </message>
+    <message>
+        <source>Mean ticket satisfaction (1–5; ratings: {count})</source>
+        <translation>Satisfacción media con los tickets (1–5; valoraciones: {count})</translation>
     </message>
     <message>
         <source>Still open</source>
@@ -3844,6 +4070,25 @@ Archivo movido a: %2</translation>
     </message>
 </context>
 <context>
+    <name>RejectedRowsButton</name>
+    <message>
+        <source>Save every rejected row…</source>
+        <translation>Guardar todas las filas rechazadas…</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>Guardar las filas rechazadas</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The rejected rows could not be saved to %1: %2. Choose another folder.</source>
+        <translation>No se pudieron guardar las filas rechazadas en %1: %2. Elige otra carpeta.</translation>
+    </message>
+</context>
+<context>
     <name>RenewalTab</name>
     <message>
         <source>Renewal forecast</source>
@@ -3934,6 +4179,26 @@ Archivo movido a: %2</translation>
         <translation>Etapa de la oportunidad</translation>
     </message>
     <message>
+        <source>No close date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes, e.g. who asked for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opportunity notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add &amp;opportunity</source>
         <translation>Añadir &amp;oportunidad</translation>
     </message>
@@ -3946,6 +4211,10 @@ Archivo movido a: %2</translation>
         <translation>Pipeline abierto: %1</translation>
     </message>
     <message>
+        <source>Sa&amp;ve changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Forecast not saved: %1</source>
         <translation>Previsión no guardada: %1</translation>
     </message>
@@ -3956,6 +4225,18 @@ Archivo movido a: %2</translation>
     <message>
         <source>Opportunity not saved: %1</source>
         <translation>Oportunidad no guardada: %1</translation>
+    </message>
+    <message>
+        <source>Select an opportunity to delete first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the opportunity “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete opportunity</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Select an opportunity first.</source>
@@ -4340,6 +4621,38 @@ Archivo movido a: %2</translation>
         <source>A check found damage in your portfolio file: %1. Quit and start CSM Desktop again: it will move the damaged file aside, unchanged, and offer your newest backup. No backup was made of the damaged file.</source>
         <translation>Una comprobación ha encontrado daños en el archivo de tu cartera: %1. Sal de CSM Desktop y vuelve a abrirlo: apartará el archivo dañado, sin cambios, y te ofrecerá tu copia de seguridad más reciente. No se ha hecho ninguna copia de seguridad del archivo dañado.</translation>
     </message>
+    <message>
+        <source>the file is not an SQLite database</source>
+        <translation>el archivo no es una base de datos SQLite</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened (%1)</source>
+        <translation>el archivo no se puede abrir (%1)</translation>
+    </message>
+    <message>
+        <source>the file is damaged (%1)</source>
+        <translation>el archivo está dañado (%1)</translation>
+    </message>
+    <message>
+        <source>CSM Desktop is already running with %1 open.</source>
+        <translation>CSM Desktop ya está abierto con %1.</translation>
+    </message>
+    <message>
+        <source>CSM Desktop is already running with %1 open (process %2).</source>
+        <translation>CSM Desktop ya está abierto con %1 (proceso %2).</translation>
+    </message>
+    <message>
+        <source>Switch to that window, or close it and start again. Two copies writing the same portfolio could overwrite each other&apos;s changes.</source>
+        <translation>Cambia a esa ventana, o ciérrala y vuelve a abrir la aplicación. Dos copias escribiendo en la misma cartera podrían sobrescribir los cambios de la otra.</translation>
+    </message>
+    <message>
+        <source>Your data folder is inside %1. Sync services can copy the database while it is being written and damage it. Move the data folder out of it (set CSM_DESKTOP_DATA_DIR or use --db) and rely on the app&apos;s backups instead. Until then the app uses a slower, safer journal mode.</source>
+        <translation>Tu carpeta de datos está dentro de %1. Los servicios de sincronización pueden copiar la base de datos mientras se escribe y dañarla. Saca la carpeta de datos de ahí (define CSM_DESKTOP_DATA_DIR o usa --db) y confía en las copias de seguridad de la aplicación. Hasta entonces, la aplicación usa un modo de diario más lento y más seguro.</translation>
+    </message>
+    <message>
+        <source>Your data folder is on a network share (%1). SQLite cannot lock files reliably there, so two computers could damage the database. Move it to a local disk. Until then the app uses a slower, safer journal mode.</source>
+        <translation>Tu carpeta de datos está en una carpeta de red (%1). SQLite no puede bloquear archivos de forma fiable ahí, así que dos equipos podrían dañar la base de datos. Muévela a un disco local. Hasta entonces, la aplicación usa un modo de diario más lento y más seguro.</translation>
+    </message>
 </context>
 <context>
     <name>SyncActions</name>
@@ -4358,6 +4671,10 @@ Archivo movido a: %2</translation>
     <message>
         <source>C&amp;onflicts and proposals…</source>
         <translation>C&amp;onflictos y propuestas…</translation>
+    </message>
+    <message>
+        <source>Changes the server &amp;lost…</source>
+        <translation>Cambios que el servidor &amp;perdió…</translation>
     </message>
     <message>
         <source>Team sync &amp;settings…</source>
@@ -4392,6 +4709,69 @@ Archivo movido a: %2</translation>
     <message>
         <source>Server: %1 (%2)</source>
         <translation>Servidor: %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMessages</name>
+    <message>
+        <source>The server address must start with https://. Plain http:// is accepted only for a server on this computer (127.0.0.1 or localhost).</source>
+        <translation>La dirección del servidor debe empezar por https://. Solo se acepta http:// para un servidor en este ordenador (127.0.0.1 o localhost).</translation>
+    </message>
+    <message>
+        <source>Cannot reach the sync server at %1. Check the address and the network, or ask your team admin whether the server is running. Your changes are kept here and are sent at the next sync.</source>
+        <translation>No se puede conectar con el servidor de sincronización en %1. Comprueba la dirección y la red, o pregunta a la persona que administra tu equipo si el servidor está en marcha. Tus cambios se guardan aquí y se envían en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>this address</source>
+        <translation>esta dirección</translation>
+    </message>
+    <message>
+        <source>The server did not accept the access token: it is wrong, expired or revoked. Ask your team admin for a new token and enter it under Settings &gt; Team sync. Your local data is kept.</source>
+        <translation>El servidor no ha aceptado el token de acceso: es incorrecto, ha caducado o se ha revocado. Pide un token nuevo a la persona que administra tu equipo e introdúcelo en Configuración &gt; Sincronización del equipo. Tus datos locales se conservan.</translation>
+    </message>
+    <message>
+        <source>The team server needs a newer version of this app: %1</source>
+        <translation>El servidor del equipo necesita una versión más reciente de esta aplicación: %1</translation>
+    </message>
+    <message>
+        <source>A sync is already running; wait for it to finish.</source>
+        <translation>Ya hay una sincronización en curso; espera a que termine.</translation>
+    </message>
+    <message>
+        <source>The sync server returned an error: %1</source>
+        <translation>El servidor de sincronización ha devuelto un error: %1</translation>
+    </message>
+    <message>
+        <source>The address %1 answered, but not as a CSM Desktop team server.</source>
+        <translation>La dirección %1 ha respondido, pero no como un servidor de equipo de CSM Desktop.</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>indicada</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1. The log has the details.</source>
+        <translation>La sincronización ha fallado: %1. El registro tiene los detalles.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is ahead of the team server&apos;s clock, so the server rejected the change. Set the correct date, time and time zone in the system settings, then sync again.</source>
+        <translation>El reloj de este ordenador va adelantado respecto al del servidor del equipo, así que el servidor ha rechazado el cambio. Pon la fecha, la hora y la zona horaria correctas en la configuración del sistema y vuelve a sincronizar.</translation>
+    </message>
+    <message>
+        <source>The server rejected an invalid value: %1</source>
+        <translation>El servidor ha rechazado un valor no válido: %1</translation>
+    </message>
+    <message>
+        <source>You may not change this record: %1</source>
+        <translation>No puedes cambiar este registro: %1</translation>
+    </message>
+    <message>
+        <source>The record no longer exists on the server: %1</source>
+        <translation>El registro ya no existe en el servidor: %1</translation>
+    </message>
+    <message>
+        <source>The server rejected the change (%1): %2</source>
+        <translation>El servidor ha rechazado el cambio (%1): %2</translation>
     </message>
 </context>
 <context>
@@ -4486,6 +4866,10 @@ Archivo movido a: %2</translation>
     <message>
         <source>Conflicts: %1</source>
         <translation>Conflictos: %1</translation>
+    </message>
+    <message>
+        <source>Changes lost by the server: %1</source>
+        <translation>Cambios perdidos por el servidor: %1</translation>
     </message>
     <message>
         <source>Pending changes: %1</source>
@@ -4760,6 +5144,10 @@ Archivo movido a: %2</translation>
         <translation>&amp;Posponer</translation>
     </message>
     <message>
+        <source>&amp;Undo</source>
+        <translation>Des&amp;hacer</translation>
+    </message>
+    <message>
         <source>Today, %1</source>
         <translation>Hoy, %1</translation>
     </message>
@@ -4788,8 +5176,24 @@ Archivo movido a: %2</translation>
         <translation>No hay cambios nuevos. Los cambios descartados y pospuestos están ocultos.</translation>
     </message>
     <message>
-        <source>Today could not be loaded: %1</source>
-        <translation>No se ha podido cargar Hoy: %1</translation>
+        <source>Today could not be read because your portfolio file is damaged. Quit and start CSM Desktop again: it will move the damaged file aside, unchanged, and offer your newest backup.</source>
+        <translation>No se pudo leer Hoy porque el archivo de tu cartera está dañado. Cierra CSM Desktop y vuelve a abrirlo: apartará el archivo dañado, sin cambios, y te ofrecerá tu copia de seguridad más reciente.</translation>
+    </message>
+    <message>
+        <source>Today could not be loaded. The log has the details: %1</source>
+        <translation>No se pudo cargar Hoy. El registro tiene los detalles: %1</translation>
+    </message>
+    <message>
+        <source>Today could not be loaded</source>
+        <translation>No se pudo cargar Hoy</translation>
+    </message>
+    <message>
+        <source>Undo dismiss (%1)</source>
+        <translation>Deshacer descarte (%1)</translation>
+    </message>
+    <message>
+        <source>Undo snooze (%1)</source>
+        <translation>Deshacer posposición (%1)</translation>
     </message>
 </context>
 <context>
