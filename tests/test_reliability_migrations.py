@@ -59,6 +59,16 @@ def test_fixture_for_first_revision_exists():
     assert FIXTURE_DIR / "0001_initial.sqlite" in FIXTURES
 
 
+def test_every_revision_has_a_fixture():
+    import csm_desktop.store.migrations as migrations
+
+    versions = Path(migrations.__file__).parent / "versions"
+    revisions = sorted(path.stem for path in versions.glob("[0-9]*.py"))
+
+    # Rerun tests/fixtures/make_fixture_dbs.py after adding a migration.
+    assert [path.stem for path in FIXTURES] == revisions
+
+
 @pytest.mark.parametrize("fixture", FIXTURES, ids=[path.stem for path in FIXTURES])
 def test_migrates_with_data_intact(fixture, tmp_path):
     revision = fixture.stem
