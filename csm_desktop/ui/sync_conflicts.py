@@ -243,9 +243,15 @@ class DuplicatesPanel(QWidget):
     reloaded = Signal(int)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        from csm_desktop.ui.workers import JobRunner
+
         super().__init__(parent)
         self._db = db
         self.pairs: list[DuplicatePair] = []
+        # Matching every account takes about a second at 50,000 accounts, so it
+        # runs off the UI thread; a reload started while one runs supersedes it.
+        self._runner = JobRunner(self)
+        self._generation = 0
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -288,8 +294,29 @@ class DuplicatesPanel(QWidget):
 
     @Slot()
     def reload(self) -> None:
-        """Find the undismissed pairs again and show them."""
-        self.pairs = duplicates.open_pairs(self._db)
+        """Find the undismissed pairs again in the background; ``reloaded`` says when shown."""
+        self._generation += 1
+        generation = self._generation
+        self.summary.setText(self.tr("Looking for possible duplicate accounts…"))
+        db = self._db
+
+        def work(*, progress: Any, cancel: Any) -> list[DuplicatePair]:
+            return duplicates.open_pairs(db)
+
+        job = self._runner.start("find duplicate accounts", work)
+        job.succeeded.connect(lambda pairs: self._show(pairs, generation))
+        job.failed.connect(lambda error: self._show_failure(error, generation))
+
+    def _show_failure(self, error: object, generation: int) -> None:
+        if generation != self._generation:
+            return
+        log.error("Finding duplicate accounts failed: %s", error)
+        self.summary.setText(self.tr("Possible duplicates could not be listed; see the log."))
+
+    def _show(self, pairs: list[DuplicatePair], generation: int) -> None:
+        if generation != self._generation:
+            return
+        self.pairs = pairs
         self.table.setRowCount(len(self.pairs))
         for row, pair in enumerate(self.pairs):
             self._fill_row(row, pair)

@@ -55,8 +55,16 @@ def row_of(inbox: ConflictsDialog, account_id: uuid.UUID) -> int:
 
 
 def open_inbox(qtbot: QtBot, client: Client) -> ConflictsDialog:
-    inbox = ConflictsDialog(client.db)
-    qtbot.addWidget(inbox)
+    return loaded_inbox(qtbot, client.db)
+
+
+def loaded_inbox(qtbot: QtBot, db: Database, parent=None) -> ConflictsDialog:
+    """Open the inbox and wait until the duplicates, found in the background, are shown."""
+    inbox = ConflictsDialog(db, parent)
+    if parent is None:
+        qtbot.addWidget(inbox)
+    with qtbot.waitSignal(inbox.duplicates.reloaded, timeout=10_000):
+        pass
     return inbox
 
 
@@ -102,7 +110,8 @@ def test_first_sync_flags_duplicates(qtbot: QtBot, server: ServerProcess, make_c
     assert cells[6] == "name"
 
     inbox.duplicates.select_row(row_of(inbox, same_domain))
-    qtbot.mouseClick(inbox.duplicates.not_duplicates_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(inbox.duplicates.reloaded, timeout=10_000):
+        qtbot.mouseClick(inbox.duplicates.not_duplicates_button, Qt.MouseButton.LeftButton)
 
     assert pair_ids(inbox) == {frozenset((same_name, bob_ids[3])): (NAME,)}
     assert inbox.tabs.tabText(1) == "Possible duplicates (1)"
@@ -122,7 +131,7 @@ def test_open_asks_main_window(qtbot: QtBot, db: Database) -> None:
     window = FakeMainWindow()
     qtbot.addWidget(window)
 
-    inbox = ConflictsDialog(db, window)
+    inbox = loaded_inbox(qtbot, db, window)
     assert not inbox.duplicates.open_first_button.isEnabled()
     inbox.duplicates.select_row(0)
     assert inbox.duplicates.open_first_button.isEnabled()
@@ -137,13 +146,13 @@ def test_open_asks_main_window(qtbot: QtBot, db: Database) -> None:
 def test_deleted_account_not_flagged(qtbot: QtBot, db: Database) -> None:
     add_account(db, "Initech")
     deleted_id = add_account(db, "Initech Inc.")
-    inbox = ConflictsDialog(db)
-    qtbot.addWidget(inbox)
+    inbox = loaded_inbox(qtbot, db)
     assert len(inbox.duplicates.pairs) == 1
 
     with db.session() as session:
         session.get(Account, deleted_id).deleted_at = datetime.now(UTC)
-    inbox.reload()
+    with qtbot.waitSignal(inbox.duplicates.reloaded, timeout=10_000):
+        inbox.reload()
 
     assert inbox.duplicates.pairs == []
     assert inbox.duplicates.summary.text() == "No possible duplicate accounts."
