@@ -3,6 +3,9 @@
 A check-in records the value reached on a day and the status then. The
 newest check-in by date updates the goal's current value and status, so a
 backdated check-in never overwrites a newer reading.
+
+Deleting a goal tombstones it (``deleted_at``) instead of removing the row,
+so team sync can send the deletion. Its check-ins are tombstoned with it.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from sqlalchemy.orm import Session
 from csm_desktop.services.accounts import require_account
 from csm_desktop.store.database import Database
 from csm_desktop.store.models import Goal
+from csm_desktop.store.types import utc_now
 from csm_desktop.store.workspace_models import GoalCheckIn
 
 log = logging.getLogger(__name__)
@@ -76,26 +80,61 @@ def create_goal(
     due_on: date | None = None,
 ) -> uuid.UUID:
     """Validate and store a goal, on track. Return its id."""
-    objective = objective.strip()
-    if not objective:
-        raise InvalidGoalError("The goal has no objective. Say what the customer wants to reach.")
+    objective = _checked_objective(objective)
     with db.session() as session:
         require_account(session, account_id)
-        goal = Goal(
-            account_id=account_id,
-            objective=objective,
-            target_value=target_value,
-            current_value=current_value,
-            unit=(unit or "").strip() or None,
-            owner=(owner or "").strip() or None,
-            due_on=due_on,
-            status=GoalStatus.ON_TRACK,
-        )
+        goal = Goal(account_id=account_id, objective=objective, status=GoalStatus.ON_TRACK)
+        _copy_fields(goal, target_value, current_value, unit, owner, due_on)
         session.add(goal)
         session.flush()
         goal_id = goal.id
     log.info("Created goal %s on account %s", goal_id, account_id)
     return goal_id
+
+
+def update_goal(
+    db: Database,
+    goal_id: uuid.UUID,
+    objective: str,
+    *,
+    target_value: float | None,
+    current_value: float | None,
+    unit: str | None,
+    owner: str | None,
+    due_on: date | None,
+) -> None:
+    """Replace the goal's fields with the given ones. Status and check-ins stay as they are.
+
+    Every field is required, so a caller that forgets one cannot blank it by
+    accident. Raises ``InvalidGoalError`` for a blank objective (the stored
+    goal is left unchanged) and ``GoalNotFoundError`` for a missing or
+    deleted goal.
+    """
+    objective = _checked_objective(objective)
+    with db.session() as session:
+        goal = _live_goal(session, goal_id)
+        goal.objective = objective
+        _copy_fields(goal, target_value, current_value, unit, owner, due_on)
+    log.info("Updated goal %s", goal_id)
+
+
+def delete_goal(db: Database, goal_id: uuid.UUID) -> None:
+    """Tombstone the goal and its live check-ins in one transaction.
+
+    Raises ``GoalNotFoundError`` for a missing or already deleted goal.
+    """
+    with db.session() as session:
+        goal = _live_goal(session, goal_id)
+        deleted_at = utc_now()
+        goal.deleted_at = deleted_at
+        check_ins = session.scalars(
+            select(GoalCheckIn).where(
+                GoalCheckIn.goal_id == goal_id, GoalCheckIn.deleted_at.is_(None)
+            )
+        ).all()
+        for check_in in check_ins:
+            check_in.deleted_at = deleted_at
+    log.info("Deleted goal %s and its %d check-ins", goal_id, len(check_ins))
 
 
 def add_check_in(
@@ -113,9 +152,7 @@ def add_check_in(
         raise InvalidGoalError(f"Invalid goal status {status!r}; use one of: {allowed}.")
 
     with db.session() as session:
-        goal = session.get(Goal, goal_id)
-        if goal is None or goal.deleted_at is not None:
-            raise GoalNotFoundError(f"Goal {goal_id} not found; it may have been deleted.")
+        goal = _live_goal(session, goal_id)
         newest = session.scalar(
             select(GoalCheckIn.checked_on)
             .where(GoalCheckIn.goal_id == goal_id, GoalCheckIn.deleted_at.is_(None))
@@ -183,3 +220,32 @@ def _goal_row(goal: Goal, check_ins: list[CheckInRow]) -> GoalRow:
         progress=progress,
         check_ins=check_ins,
     )
+
+
+def _checked_objective(objective: str) -> str:
+    objective = objective.strip()
+    if not objective:
+        raise InvalidGoalError("The goal has no objective. Say what the customer wants to reach.")
+    return objective
+
+
+def _copy_fields(
+    goal: Goal,
+    target_value: float | None,
+    current_value: float | None,
+    unit: str | None,
+    owner: str | None,
+    due_on: date | None,
+) -> None:
+    goal.target_value = target_value
+    goal.current_value = current_value
+    goal.unit = (unit or "").strip() or None
+    goal.owner = (owner or "").strip() or None
+    goal.due_on = due_on
+
+
+def _live_goal(session: Session, goal_id: uuid.UUID) -> Goal:
+    goal = session.get(Goal, goal_id)
+    if goal is None or goal.deleted_at is not None:
+        raise GoalNotFoundError(f"Goal {goal_id} not found; it may have been deleted.")
+    return goal

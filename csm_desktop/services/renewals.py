@@ -3,6 +3,8 @@
 The renewal date and current ARR come from the account; the forecast ARR,
 probability, forecast category and risk notes are the CSM's judgement and
 live in ``renewal_forecast`` (one row per account, updated in place).
+Deleting an opportunity tombstones it (``deleted_at``) like every other
+record, so it leaves the list and the pipeline but the row stays.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from csm_desktop.services.accounts import load_facts, require_account
 from csm_desktop.store.database import Database
+from csm_desktop.store.types import utc_now
 from csm_desktop.store.workspace_models import ExpansionOpportunity, RenewalForecast
 
 log = logging.getLogger(__name__)
@@ -43,6 +46,10 @@ OPEN_STAGES = (OpportunityStage.IDENTIFIED, OpportunityStage.QUALIFIED, Opportun
 
 class InvalidForecastError(ValueError):
     """A forecast or opportunity field failed validation. The message names the field."""
+
+
+class OpportunityNotFoundError(LookupError):
+    """No live expansion opportunity has the requested id."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,12 +167,7 @@ def add_opportunity(
     notes: str | None = None,
 ) -> uuid.UUID:
     """Validate and store an expansion opportunity in the account's currency. Return its id."""
-    title = title.strip()
-    if not title:
-        raise InvalidForecastError("The opportunity has no title. Name the product or seats.")
-    _check_stage(stage)
-    if amount is not None and amount < 0:
-        raise InvalidForecastError(f"Amount {amount} is negative; enter 0 or more.")
+    title = _checked_opportunity(title, amount, stage)
     with db.session() as session:
         account = require_account(session, account_id)
         row = ExpansionOpportunity(
@@ -184,14 +186,75 @@ def add_opportunity(
     return opportunity_id
 
 
+def update_opportunity(
+    db: Database,
+    opportunity_id: uuid.UUID,
+    title: str,
+    *,
+    amount: Decimal | None,
+    stage: str,
+    expected_close: date | None,
+    notes: str | None,
+) -> None:
+    """Replace the opportunity's fields with the given ones.
+
+    The amount keeps the currency stored with the opportunity, so fixing a
+    title does not reinterpret the amount if the account's currency changed
+    since. Raises ``InvalidForecastError`` for a blank title, a negative
+    amount or an unknown stage (the stored row is left unchanged) and
+    ``OpportunityNotFoundError`` for a missing or deleted opportunity.
+    """
+    title = _checked_opportunity(title, amount, stage)
+    with db.session() as session:
+        row = _live_opportunity(session, opportunity_id)
+        row.title = title
+        row.amount = amount
+        row.stage = stage
+        row.expected_close = expected_close
+        row.notes = (notes or "").strip() or None
+    log.info("Updated expansion opportunity %s", opportunity_id)
+
+
+def delete_opportunity(db: Database, opportunity_id: uuid.UUID) -> None:
+    """Tombstone the opportunity.
+
+    Raises ``OpportunityNotFoundError`` for a missing or already deleted one.
+    """
+    with db.session() as session:
+        row = _live_opportunity(session, opportunity_id)
+        row.deleted_at = utc_now()
+    log.info("Deleted expansion opportunity %s", opportunity_id)
+
+
 def set_opportunity_stage(db: Database, opportunity_id: uuid.UUID, stage: str) -> None:
-    """Move an opportunity to another stage."""
+    """Move an opportunity to another stage.
+
+    Raises ``OpportunityNotFoundError`` for a missing or deleted opportunity.
+    """
     _check_stage(stage)
     with db.session() as session:
-        row = session.get(ExpansionOpportunity, opportunity_id)
-        if row is None or row.deleted_at is not None:
-            raise LookupError(f"Opportunity {opportunity_id} not found; it may have been deleted.")
+        row = _live_opportunity(session, opportunity_id)
         row.stage = stage
+
+
+def _checked_opportunity(title: str, amount: Decimal | None, stage: str) -> str:
+    """Validate an opportunity's fields and return the title without surrounding spaces."""
+    title = title.strip()
+    if not title:
+        raise InvalidForecastError("The opportunity has no title. Name the product or seats.")
+    _check_stage(stage)
+    if amount is not None and amount < 0:
+        raise InvalidForecastError(f"Amount {amount} is negative; enter 0 or more.")
+    return title
+
+
+def _live_opportunity(session: Session, opportunity_id: uuid.UUID) -> ExpansionOpportunity:
+    row = session.get(ExpansionOpportunity, opportunity_id)
+    if row is None or row.deleted_at is not None:
+        raise OpportunityNotFoundError(
+            f"Opportunity {opportunity_id} not found; it may have been deleted."
+        )
+    return row
 
 
 def _check_stage(stage: str) -> None:

@@ -6,10 +6,9 @@ import logging
 import uuid
 from datetime import date
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import QDate, QSignalBlocker, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,14 +22,18 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from csm_desktop.formatting import format_date, format_money, short_date_pattern
+from csm_desktop.formatting import format_date, format_money
 from csm_desktop.services.renewals import (
     InvalidForecastError,
+    OpportunityNotFoundError,
+    OpportunityRow,
     RenewalView,
     add_opportunity,
+    delete_opportunity,
     load_renewal,
     save_forecast,
     set_opportunity_stage,
+    update_opportunity,
 )
 from csm_desktop.store.database import Database
 from csm_desktop.ui.account_amount import AmountEdit
@@ -40,19 +43,27 @@ from csm_desktop.ui.account_labels import (
     forecast_category_labels,
     opportunity_stage_labels,
 )
-from csm_desktop.ui.record_views import fill_table, read_only_table, selected_key
+from csm_desktop.ui.record_editing import DeleteKeyFilter, OptionalDateEdit, confirm_delete
+from csm_desktop.ui.record_views import fill_table, read_only_table, select_key, selected_key
 
 log = logging.getLogger(__name__)
 
 
 class RenewalTab(QWidget):
-    """Forecast form on the left, expansion opportunities on the right."""
+    """Forecast form on the left, expansion opportunities on the right.
+
+    Selecting an opportunity loads it into the form below the list for
+    editing. "New" clears the form, so the next save adds an opportunity.
+    """
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
         self._account_id: uuid.UUID | None = None
         self._view: RenewalView | None = None
+        # The opportunity loaded in the form, or None while the form adds a new one.
+        self._editing: uuid.UUID | None = None
+        self._default_close = QDate.currentDate()
 
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
@@ -106,6 +117,8 @@ class RenewalTab(QWidget):
             ],
         )
         self.opportunities_table.setAccessibleName(self.tr("Expansion opportunities"))
+        self.opportunities_table.itemSelectionChanged.connect(self._on_opportunity_selected)
+        DeleteKeyFilter(self.opportunities_table, self._delete_opportunity)
         self.opportunity_title_edit = QLineEdit(box)
         self.opportunity_title_edit.setPlaceholderText(self.tr("New opportunity"))
         self.opportunity_title_edit.setAccessibleName(self.tr("Opportunity title"))
@@ -114,12 +127,18 @@ class RenewalTab(QWidget):
         self.stage_combo = QComboBox(box)
         fill_combo(self.stage_combo, opportunity_stage_labels())
         self.stage_combo.setAccessibleName(self.tr("Opportunity stage"))
-        self.close_edit = QDateEdit(box)
-        self.close_edit.setCalendarPopup(True)
-        self.close_edit.setDisplayFormat(short_date_pattern())
+        self.close_edit = OptionalDateEdit(self.tr("No close date"), box)
         self.close_edit.setAccessibleName(self.tr("Expected close"))
-        self.add_opportunity_button = QPushButton(self.tr("Add &opportunity"), box)
-        self.add_opportunity_button.clicked.connect(self._add_opportunity)
+        self.opportunity_notes_edit = QLineEdit(box)
+        self.opportunity_notes_edit.setPlaceholderText(self.tr("Notes, e.g. who asked for it"))
+        self.opportunity_notes_edit.setAccessibleName(self.tr("Opportunity notes"))
+        # Adds an opportunity, or saves the changes to the one loaded in the form.
+        self.add_opportunity_button = QPushButton(box)
+        self.add_opportunity_button.clicked.connect(self._save_opportunity)
+        self.new_opportunity_button = QPushButton(self.tr("Ne&w"), box)
+        self.new_opportunity_button.clicked.connect(self._start_new_opportunity)
+        self.delete_opportunity_button = QPushButton(self.tr("&Delete…"), box)
+        self.delete_opportunity_button.clicked.connect(self._delete_opportunity)
         self.move_stage_button = QPushButton(self.tr("Set &stage of selected"), box)
         self.move_stage_button.clicked.connect(self._move_stage)
 
@@ -129,6 +148,8 @@ class RenewalTab(QWidget):
         entry.addWidget(self.stage_combo)
         entry.addWidget(self.close_edit)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.new_opportunity_button)
+        buttons.addWidget(self.delete_opportunity_button)
         buttons.addStretch(1)
         buttons.addWidget(self.move_stage_button)
         buttons.addWidget(self.add_opportunity_button)
@@ -136,12 +157,14 @@ class RenewalTab(QWidget):
         layout.addWidget(self.pipeline_label)
         layout.addWidget(self.opportunities_table, stretch=1)
         layout.addLayout(entry)
+        layout.addWidget(self.opportunity_notes_edit)
         layout.addLayout(buttons)
         return box
 
     def set_account(self, account_id: uuid.UUID, view: RenewalView, today: date) -> None:
         self._account_id = account_id
-        self.close_edit.setDate(QDate(view.renewal_date or today))
+        self._default_close = QDate(view.renewal_date or today)
+        self._editing = None
         self.message_label.clear()
         self._show(view)
 
@@ -163,25 +186,93 @@ class RenewalTab(QWidget):
         self.category_combo.setCurrentIndex(index)
         self.risk_edit.setPlainText(view.risk_notes or "")
 
-        stages = opportunity_stage_labels()
-        fill_table(
-            self.opportunities_table,
-            [
-                [
-                    stages.get(row.stage, row.stage),
-                    format_money(row.amount, row.currency),
-                    format_date(row.expected_close),
-                    row.title,
-                ]
-                for row in view.opportunities
-            ],
-            [row.opportunity_id for row in view.opportunities],
-        )
         self.pipeline_label.setText(
             self.tr("Open pipeline: %1").replace(
                 "%1", format_money(view.open_pipeline, view.currency)
             )
         )
+        self._show_opportunities(view.opportunities)
+
+    def _show_opportunities(self, opportunities: list[OpportunityRow]) -> None:
+        """Fill the list, then reload the edited opportunity into the form, or clear the form."""
+        stages = opportunity_stage_labels()
+        with QSignalBlocker(self.opportunities_table):
+            fill_table(
+                self.opportunities_table,
+                [
+                    [
+                        stages.get(row.stage, row.stage),
+                        format_money(row.amount, row.currency),
+                        format_date(row.expected_close),
+                        row.title,
+                    ]
+                    for row in opportunities
+                ],
+                [row.opportunity_id for row in opportunities],
+            )
+            edited = self._editing is not None and select_key(
+                self.opportunities_table, self._editing
+            )
+            if not edited:
+                self.opportunities_table.clearSelection()
+                self.opportunities_table.setCurrentCell(-1, -1)
+        current = self._current_opportunity() if edited else None
+        if current is not None:
+            self._load_opportunity(current)
+        else:
+            self._new_opportunity()
+
+    def select_opportunity(self, opportunity_id: uuid.UUID) -> bool:
+        """Select ``opportunity_id`` and load it into the form. Return False if it is not listed."""
+        return select_key(self.opportunities_table, opportunity_id)
+
+    def _current_opportunity(self) -> OpportunityRow | None:
+        if self._view is None:
+            return None
+        key = selected_key(self.opportunities_table)
+        return next((row for row in self._view.opportunities if row.opportunity_id == key), None)
+
+    @Slot()
+    def _on_opportunity_selected(self) -> None:
+        row = self._current_opportunity()
+        if row is not None:
+            self.message_label.clear()
+            self._load_opportunity(row)
+
+    def _load_opportunity(self, row: OpportunityRow) -> None:
+        self._editing = row.opportunity_id
+        self.opportunity_title_edit.setText(row.title)
+        self.opportunity_amount_edit.set_amount(row.amount)
+        self.stage_combo.setCurrentIndex(self.stage_combo.findData(row.stage))
+        self.close_edit.set_optional_date(row.expected_close)
+        self.opportunity_notes_edit.setText(row.notes or "")
+        self._show_form_mode()
+
+    @Slot()
+    def _start_new_opportunity(self) -> None:
+        self.message_label.clear()
+        self._new_opportunity()
+
+    def _new_opportunity(self) -> None:
+        """Clear the opportunity form but keep the message, which may report a saved forecast."""
+        self._editing = None
+        with QSignalBlocker(self.opportunities_table):
+            self.opportunities_table.clearSelection()
+            self.opportunities_table.setCurrentCell(-1, -1)
+        self.opportunity_title_edit.clear()
+        self.opportunity_amount_edit.clear()
+        self.stage_combo.setCurrentIndex(self.stage_combo.findData("identified"))
+        self.close_edit.setDate(self._default_close)
+        self.opportunity_notes_edit.clear()
+        self._show_form_mode()
+
+    def _show_form_mode(self) -> None:
+        editing = self._editing is not None
+        self.add_opportunity_button.setText(
+            self.tr("Sa&ve changes") if editing else self.tr("Add &opportunity")
+        )
+        self.delete_opportunity_button.setEnabled(editing)
+        self.move_stage_button.setEnabled(editing)
 
     @Slot()
     def _save_forecast(self) -> None:
@@ -207,23 +298,65 @@ class RenewalTab(QWidget):
         self.reload()
 
     @Slot()
-    def _add_opportunity(self) -> None:
+    def _save_opportunity(self) -> None:
+        """Add an opportunity from the form, or save the changes to the one loaded in it."""
         if self._account_id is None:
             return
         try:
-            add_opportunity(
-                self._db,
-                self._account_id,
-                self.opportunity_title_edit.text(),
-                amount=self.opportunity_amount_edit.amount(),
-                stage=self.stage_combo.currentData(),
-                expected_close=self.close_edit.date().toPython(),
+            title = self.opportunity_title_edit.text()
+            amount = self.opportunity_amount_edit.amount()
+            stage = self.stage_combo.currentData()
+            expected_close = self.close_edit.optional_date()
+            notes = self.opportunity_notes_edit.text()
+            if self._editing is None:
+                self._editing = add_opportunity(
+                    self._db,
+                    self._account_id,
+                    title,
+                    amount=amount,
+                    stage=stage,
+                    expected_close=expected_close,
+                    notes=notes,
+                )
+            else:
+                update_opportunity(
+                    self._db,
+                    self._editing,
+                    title,
+                    amount=amount,
+                    stage=stage,
+                    expected_close=expected_close,
+                    notes=notes,
+                )
+        except SQLAlchemyError as exc:
+            log.exception(
+                "Saving opportunity %s of account %s failed", self._editing, self._account_id
             )
-        except (ValueError, SQLAlchemyError) as exc:
             self.message_label.setText(self.tr("Opportunity not saved: %1").replace("%1", str(exc)))
             return
-        self.opportunity_title_edit.clear()
-        self.opportunity_amount_edit.clear()
+        except (ValueError, OpportunityNotFoundError) as exc:
+            self.message_label.setText(self.tr("Opportunity not saved: %1").replace("%1", str(exc)))
+            return
+        self.message_label.clear()
+        self.reload()
+
+    @Slot()
+    def _delete_opportunity(self) -> None:
+        """Ask, then delete the opportunity loaded in the form."""
+        row = self._current_opportunity()
+        if row is None:
+            self.message_label.setText(self.tr("Select an opportunity to delete first."))
+            return
+        question = self.tr("Delete the opportunity “%1”?").replace("%1", row.title)
+        if not confirm_delete(self, self.tr("Delete opportunity"), question):
+            return
+        try:
+            delete_opportunity(self._db, row.opportunity_id)
+        except (OpportunityNotFoundError, SQLAlchemyError) as exc:
+            log.warning("Deleting opportunity %s failed: %s", row.opportunity_id, exc)
+            self.message_label.setText(str(exc))
+            return
+        self._editing = None
         self.message_label.clear()
         self.reload()
 
