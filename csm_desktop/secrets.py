@@ -14,6 +14,10 @@ hold in one place:
   ``KeyringUnavailableError``. Callers must show it as a keyring problem and
   never as a wrong credential.
 
+A value too long for one Windows Credential Manager entry is split across
+several entries by ``csm_desktop.secret_chunks``, and a value over 64 KiB
+raises ``SecretTooLargeError`` before anything is stored.
+
 ``keyring`` is imported on first use because importing it costs about
 170 ms. Calls are serialised with a lock because the Secret Service and
 Keychain clients are not documented as thread-safe and sync runs in a
@@ -27,8 +31,20 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from csm_desktop import APP_ID
+from csm_desktop import APP_ID, secret_chunks
 from csm_desktop.logs import register_secret
+from csm_desktop.secret_chunks import SecretTooLargeError
+
+__all__ = [
+    "KeyringStatus",
+    "KeyringUnavailableError",
+    "SecretTooLargeError",
+    "delete_secret",
+    "forget_session_values",
+    "get_secret",
+    "keyring_status",
+    "set_secret",
+]
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +99,8 @@ def get_secret(name: str) -> str | None:
         if problem is not None:
             return None
         value = _call(backend, "get_password", name)
+        if value is not None and secret_chunks.is_header(value):
+            value = _read_parts(backend, name, value)
     if value is not None:
         register_secret(value)
     return value
@@ -94,7 +112,8 @@ def set_secret(name: str, value: str, *, session_only: bool = False) -> None:
     With ``session_only`` (the user chose "don't remember"), or when no
     keyring backend exists, the value lives in this process only and is
     lost when the app closes. Raises ``KeyringUnavailableError`` when a
-    keyring exists but refuses the value, and ``ValueError`` for an empty
+    keyring exists but refuses the value, ``SecretTooLargeError`` (a
+    ``ValueError``) for a value over 64 KiB, and ``ValueError`` for an empty
     name or value.
     """
     _check_name(name)
@@ -102,6 +121,7 @@ def set_secret(name: str, value: str, *, session_only: bool = False) -> None:
         raise ValueError(
             "A credential must be a non-empty string; use delete_secret to remove one."
         )
+    secret_chunks.check_size(name, value)
     register_secret(value)
 
     with _lock:
@@ -115,7 +135,7 @@ def set_secret(name: str, value: str, *, session_only: bool = False) -> None:
             _session_values[name] = value
             log.warning("Credential %r kept for this session only: %s", name, problem)
             return
-        _call(backend, "set_password", name, value)
+        _write(backend, name, value)
         _session_values.pop(name, None)
     log.info("Credential %r stored in the keyring (%s)", name, _backend_name(backend))
 
@@ -128,6 +148,7 @@ def delete_secret(name: str) -> None:
         backend, problem = _backend()
         if problem is not None:
             return
+        _delete_parts(backend, name, start=0, known=_stored_part_count(backend, name))
         _call(backend, "delete_password", name)
     log.info("Credential %r deleted from the keyring", name)
 
@@ -136,6 +157,80 @@ def forget_session_values() -> None:
     """Drop every credential kept in memory (used when the app closes and by tests)."""
     with _lock:
         _session_values.clear()
+
+
+def _write(backend: Any, name: str, value: str) -> None:
+    """Store ``value`` as one entry, or as parts written before their header.
+
+    Writing the header last means a failure part-way leaves either the old
+    header, whose checksum the new parts do not match, or no header: both
+    read as missing. Parts left over from a longer old value are deleted.
+    """
+    if not secret_chunks.needs_chunks(value):
+        _call(backend, "set_password", name, value)
+        _delete_parts(backend, name, start=0, known=0)
+        return
+
+    parts = secret_chunks.split(value)
+    for index, part in enumerate(parts):
+        _call(backend, "set_password", secret_chunks.part_name(name, index), part)
+    _call(backend, "set_password", name, secret_chunks.make_header(value, len(parts)))
+    _delete_parts(backend, name, start=len(parts), known=0)
+    log.info("Credential %r stored in %d keyring entries", name, len(parts))
+
+
+def _read_parts(backend: Any, name: str, header_text: str) -> str | None:
+    """Join the parts of a chunked credential, or return None for a malformed or incomplete set."""
+    try:
+        header = secret_chunks.parse_header(header_text)
+    except ValueError:
+        log.warning("Credential %r has a malformed header in the keyring; treated as missing", name)
+        return None
+
+    parts: list[str] = []
+    for index in range(header.parts):
+        part = _call(backend, "get_password", secret_chunks.part_name(name, index))
+        if part is None:
+            log.warning(
+                "Credential %r is incomplete in the keyring (part %d of %d missing); "
+                "treated as missing",
+                name,
+                index + 1,
+                header.parts,
+            )
+            return None
+        parts.append(part)
+    try:
+        return secret_chunks.join(header, parts)
+    except ValueError:
+        log.warning(
+            "Credential %r in the keyring does not match its checksum; treated as missing", name
+        )
+        return None
+
+
+def _stored_part_count(backend: Any, name: str) -> int:
+    """Return the part count in the header stored under ``name``, or 0 without a valid one."""
+    stored = _call(backend, "get_password", name)
+    if stored is None or not secret_chunks.is_header(stored):
+        return 0
+    try:
+        return secret_chunks.parse_header(stored).parts
+    except ValueError:
+        return 0
+
+
+def _delete_parts(backend: Any, name: str, *, start: int, known: int) -> None:
+    """Delete parts ``name#start`` onwards: the first ``known`` ones, then any that exist.
+
+    The probe past ``known`` also removes parts whose header was never
+    written or is malformed.
+    """
+    for index in range(start, secret_chunks.MAX_PARTS):
+        part = secret_chunks.part_name(name, index)
+        if index >= known and _call(backend, "get_password", part) is None:
+            return
+        _call(backend, "delete_password", part)
 
 
 def _check_name(name: str) -> None:

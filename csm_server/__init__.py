@@ -7,5 +7,5 @@ their outbox and pull the team's changes ordered by a per-team sequence.
 PROTOCOL_MIN = 1
 PROTOCOL_MAX = 1
 # Synced field set the server understands; bumped by each change to the
-# entity registry in ``policies``.
-SCHEMA_VERSION = 1
+# entity registry in ``policies``. Version 2 added ``account.executive_sponsor``.
+SCHEMA_VERSION = 2

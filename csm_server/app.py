@@ -15,12 +15,12 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import Engine, insert, select, update
 
 from csm_server import PROTOCOL_MAX, PROTOCOL_MIN, SCHEMA_VERSION, faults
-from csm_server.auth import authenticate, touch_token
+from csm_server.auth import SessionResponse, authenticate, issue_access_token, touch_token
 from csm_server.db import make_engine
 from csm_server.errors import ProblemError
 from csm_server.horizon import record_checkpoint
 from csm_server.merge import Principal
-from csm_server.pull import checksum, pull_page
+from csm_server.pull import checksum, client_schema, pull_page
 from csm_server.push import handle_push
 from csm_server.records import load_record, save_record
 from csm_server.schema import sync_client, team
@@ -77,6 +77,29 @@ def current_user(
     sync_protocol: Annotated[str | None, Header()] = None,
 ) -> Principal:
     """Check the protocol version, body size, token and rate limit of a request."""
+    user, _token_id = _authenticate_request(request, authorization, sync_protocol)
+    return user
+
+
+def current_personal_token(
+    request: Request,
+    authorization: Annotated[str | None, Header()] = None,
+    sync_protocol: Annotated[str | None, Header()] = None,
+) -> uuid.UUID:
+    """Return the id of the personal access token sent as the bearer; access tokens get 401."""
+    _user, token_id = _authenticate_request(
+        request, authorization, sync_protocol, allow_access_token=False
+    )
+    return token_id
+
+
+def _authenticate_request(
+    request: Request,
+    authorization: str | None,
+    sync_protocol: str | None,
+    *,
+    allow_access_token: bool = True,
+) -> tuple[Principal, uuid.UUID]:
     state = request.app.state
     settings: Settings = state.settings
     _check_protocol(sync_protocol, settings)
@@ -86,17 +109,18 @@ def current_user(
             413, "batch_too_large", "request body too large", max_batch=settings.max_batch
         )
     with state.engine.connect().execution_options(read_only=True) as conn:
-        user, token_id = authenticate(conn, authorization)
+        user, token_id = authenticate(conn, authorization, allow_access_token=allow_access_token)
     now = time.monotonic()
     if now - state.touched.get(token_id, -TOKEN_TOUCH_INTERVAL_S) >= TOKEN_TOUCH_INTERVAL_S:
         state.touched[token_id] = now
         with state.engine.begin() as conn:
             touch_token(conn, token_id)
     state.limiter.check(token_id)
-    return user
+    return user, token_id
 
 
 CurrentUser = Annotated[Principal, Depends(current_user)]
+CurrentPersonalToken = Annotated[uuid.UUID, Depends(current_personal_token)]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -159,6 +183,12 @@ def _install_routes(app: FastAPI, engine: Engine, settings: Settings) -> None:
             conn.execute(select(1))
         return {"status": "ok"}
 
+    @app.post("/v1/auth/session", response_model=SessionResponse)
+    def start_session(token_id: CurrentPersonalToken) -> SessionResponse:
+        """Exchange the personal access token in the bearer for a short-lived access token."""
+        with engine.begin() as conn:
+            return issue_access_token(conn, token_id, settings.access_token_ttl_s)
+
     @app.get("/v1/meta")
     def meta(user: CurrentUser) -> dict:
         with engine.connect().execution_options(read_only=True) as conn:
@@ -209,9 +239,13 @@ def _install_routes(app: FastAPI, engine: Engine, settings: Settings) -> None:
         cursor: str | None = None,
         limit: Annotated[int, Query(ge=1, le=2000)] = 500,
         entity: str | None = None,
+        sync_schema: Annotated[str | None, Header()] = None,
     ) -> dict:
+        schema_version = client_schema(sync_schema)
         with engine.connect().execution_options(read_only=True) as conn, conn.begin():
-            page = pull_page(conn, user, cursor, min(limit, settings.max_page), entity)
+            page = pull_page(
+                conn, user, cursor, min(limit, settings.max_page), entity, schema_version
+            )
         faults.exit_if("pull.exit_after_page")
         return JSONResponse({**page, "server_time": _now_iso()})
 

@@ -72,6 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="allow plain HTTP on a non-loopback address because a reverse proxy terminates TLS",
     )
     serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument(
+        "--access-token-ttl",
+        type=int,
+        metavar="SECONDS",
+        help="lifetime of the access tokens issued at POST /v1/auth/session "
+        "(default: $CSM_SERVER_ACCESS_TOKEN_TTL, else 900)",
+    )
     return parser
 
 
@@ -139,6 +146,11 @@ def _serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.access_token_ttl is not None:
+        if args.access_token_ttl <= 0:
+            print("error: --access-token-ttl must be a number of seconds above 0", file=sys.stderr)
+            return 2
+        os.environ["CSM_SERVER_ACCESS_TOKEN_TTL"] = str(args.access_token_ttl)
     import uvicorn
 
     log.info("Starting the sync server on %s:%d (TLS %s)", args.host, args.port, tls)

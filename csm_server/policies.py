@@ -76,7 +76,10 @@ POLICIES: dict[str, EntityPolicy] = {
             "parent_id",
             "source",
             "external_id",
-        ),
+        )
+        # The customer's executive sponsor. The desktop app has no column for it yet, so
+        # only clients of schema version 2 or later send it or receive it in pulls.
+        | {"executive_sponsor": 2},
         guarded=frozenset({"owner", "renewal_date", "arr", "lifecycle_stage"}),
         date_fields=frozenset({"signup_date", "contract_start", "renewal_date"}),
         required=frozenset({"name"}),

@@ -13,9 +13,14 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, true
 
+from csm_server import SCHEMA_VERSION
 from csm_server.errors import ProblemError
 from csm_server.merge import Principal
+from csm_server.policies import POLICIES
 from csm_server.schema import scope_exit, sync_record, team
+
+# Clients that send no ``Sync-Schema`` header predate it, so they support schema version 1.
+DEFAULT_CLIENT_SCHEMA = 1
 
 
 def parse_cursor(cursor: str | None, epoch: uuid.UUID) -> int:
@@ -34,6 +39,30 @@ def parse_cursor(cursor: str | None, epoch: uuid.UUID) -> int:
         return int(seq_text)
     except ValueError as exc:
         raise ProblemError(400, "invalid_request", f"malformed cursor {cursor!r}") from exc
+
+
+def client_schema(header: str | None) -> int:
+    """Return the schema version in a ``Sync-Schema`` header; raise 400 or 409 when unusable."""
+    if header is None:
+        return DEFAULT_CLIENT_SCHEMA
+    try:
+        version = int(header)
+    except ValueError as exc:
+        raise ProblemError(
+            400, "invalid_request", f"Sync-Schema header {header!r} is not a whole number"
+        ) from exc
+    if version < 1:
+        raise ProblemError(
+            400, "invalid_request", f"Sync-Schema header {version} is invalid; send 1 or higher"
+        )
+    if version > SCHEMA_VERSION:
+        raise ProblemError(
+            409,
+            "server_schema_behind",
+            "this server is older than the app; ask your admin to upgrade it",
+            schema_version=SCHEMA_VERSION,
+        )
+    return version
 
 
 def scope_filter(principal: Principal) -> ColumnElement[bool] | None:
@@ -66,13 +95,16 @@ def pull_page(
     cursor: str | None,
     limit: int,
     entity: str | None = None,
+    schema_version: int = SCHEMA_VERSION,
 ) -> dict:
     """Return the changes in ``principal``'s scope after ``cursor``.
 
     The page contains at least ``limit`` rows unless the log ends, and only
     whole ``seq`` groups. With ``entity`` only that entity's rows are returned (a
     targeted repair download). Accounts that left a CSM's scope come as
-    ``remove`` changes (see ``_removals``).
+    ``remove`` changes (see ``_removals``). Fields newer than ``schema_version``
+    are left out of each row, so an older client never stores a value it cannot
+    send back.
     """
     team_row = conn.execute(select(team).where(team.c.id == principal.team_id)).one()
     since = parse_cursor(cursor, team_row.epoch)
@@ -106,7 +138,7 @@ def pull_page(
         .order_by(sync_record.c.seq, sync_record.c.entity, sync_record.c.id)
     ).all()
     removals = _removals(conn, principal, since, upper) if entity is None else []
-    changes = _merge_in_seq_order(removals, [_change(row) for row in rows])
+    changes = _merge_in_seq_order(removals, [_change(row, schema_version) for row in rows])
 
     more_rows = conn.execute(
         select(sync_record.c.seq).where(visible, sync_record.c.seq > upper).limit(1)
@@ -177,20 +209,35 @@ def _merge_in_seq_order(removals: list[dict], upserts: list[dict]) -> list[dict]
     return [item[3] for item in merged]
 
 
-def _change(row: Any) -> dict:
+def _change(row: Any, schema_version: int) -> dict:
     deleted = row.deleted_seq is not None and (
         row.restored_seq is None or row.restored_seq < row.deleted_seq
     )
+    newer = _newer_fields(row.entity, schema_version)
     return {
         "seq": row.seq,
         "entity": row.entity,
         "id": str(row.id),
         "op": "delete" if deleted else "upsert",
-        "row": row.data,
-        "field_seq": row.field_seq,
-        "field_hlc": row.field_hlc,
+        "row": _without(row.data, newer),
+        "field_seq": _without(row.field_seq, newer),
+        "field_hlc": _without(row.field_hlc, newer),
         "deleted_seq": row.deleted_seq,
     }
+
+
+def _newer_fields(entity: str, schema_version: int) -> frozenset[str]:
+    """Return the fields of ``entity`` introduced after ``schema_version``."""
+    policy = POLICIES.get(entity)
+    if policy is None:
+        return frozenset()
+    return frozenset(name for name, version in policy.fields.items() if version > schema_version)
+
+
+def _without(values: dict[str, Any], names: frozenset[str]) -> dict[str, Any]:
+    if not names:
+        return values
+    return {name: value for name, value in values.items() if name not in names}
 
 
 def checksum(conn: Connection, principal: Principal, up_to: int) -> dict[str, dict]:

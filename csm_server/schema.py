@@ -63,6 +63,18 @@ api_token = Table(
     Column("revoked_at", DateTime(timezone=True)),
 )
 
+# Short-lived bearer tokens exchanged for a personal access token at POST /v1/auth/session.
+# Each one is valid only while its api_token is neither revoked nor expired.
+access_token = Table(
+    "access_token",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("api_token_id", Uuid, ForeignKey("api_token.id"), nullable=False, index=True),
+    Column("token_sha256", LargeBinary(32), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
 sync_client = Table(
     "sync_client",
     metadata,

@@ -9,17 +9,19 @@ from pathlib import Path
 import keyring
 import pytest
 
-from csm_desktop import secrets
+from csm_desktop import secret_chunks, secrets
 from csm_desktop.logs import RedactingFormatter
 from csm_desktop.secrets import (
     SERVICE_NAME,
     KeyringUnavailableError,
+    SecretTooLargeError,
     delete_secret,
     get_secret,
     keyring_status,
     set_secret,
 )
 from tests.fixtures.memkeyring import LockedKeyring, MemoryKeyring, ReentrancyCheckingKeyring
+from tests.fixtures.wincred_keyring import MAX_BLOB_BYTES, WindowsLimitKeyring
 
 TOKEN = "tok-4f9a1c2e-very-secret"
 
@@ -189,3 +191,140 @@ def test_no_plaintext_file_written(no_keyring, private_data_dir):
     written = [path for path in Path(private_data_dir).parent.rglob("*") if path.is_file()]
     for path in written:
         assert TOKEN.encode() not in path.read_bytes(), path
+
+
+# --- values too long for one Windows Credential Manager entry ------------------------------
+
+LONG_TOKEN = "".join(chr(ord("a") + n % 26) for n in range(3000))
+
+
+@pytest.fixture
+def windows_keyring() -> WindowsLimitKeyring:
+    backend = WindowsLimitKeyring()
+    keyring.set_keyring(backend)
+    return backend
+
+
+def test_windows_fake_rejects_long_value(windows_keyring):
+    with pytest.raises(OSError, match="stub received bad data"):
+        windows_keyring.set_password(SERVICE_NAME, "sync_token", LONG_TOKEN)
+
+
+def test_long_token_round_trips_in_chunks(windows_keyring):
+    set_secret("sync_token", LONG_TOKEN)
+
+    stored = {key: value for (service, key), value in windows_keyring.store.items()}
+    assert windows_keyring.rejected == []
+    assert stored["sync_token"].startswith(secret_chunks.HEADER_PREFIX)
+    assert sorted(stored) == ["sync_token", "sync_token#0", "sync_token#1", "sync_token#2"]
+    assert all(len(value.encode("utf-16-le")) <= MAX_BLOB_BYTES for value in stored.values())
+    assert get_secret("sync_token") == LONG_TOKEN
+
+
+def test_chunks_never_split_a_character(windows_keyring):
+    value = "\U0001f511" * 700 + "é" * 10
+
+    set_secret("api_key", value)
+
+    assert windows_keyring.rejected == []
+    assert get_secret("api_key") == value
+
+
+def test_chunked_delete_removes_every_part(windows_keyring):
+    set_secret("sync_token", LONG_TOKEN)
+    set_secret("other", "kept-value")
+
+    delete_secret("sync_token")
+
+    assert windows_keyring.store == {(SERVICE_NAME, "other"): "kept-value"}
+    assert get_secret("sync_token") is None
+
+
+def test_delete_removes_parts_without_header(windows_keyring):
+    windows_keyring.store[(SERVICE_NAME, "sync_token#0")] = "left over"
+    windows_keyring.store[(SERVICE_NAME, "sync_token#1")] = "by a crash"
+
+    delete_secret("sync_token")
+
+    assert windows_keyring.store == {}
+
+
+def test_short_value_replaces_chunked_one(windows_keyring):
+    set_secret("sync_token", LONG_TOKEN)
+    set_secret("sync_token", TOKEN)
+
+    assert windows_keyring.store == {(SERVICE_NAME, "sync_token"): TOKEN}
+    assert get_secret("sync_token") == TOKEN
+
+
+def test_fewer_chunks_drop_old_parts(windows_keyring):
+    set_secret("sync_token", LONG_TOKEN)
+    set_secret("sync_token", LONG_TOKEN[:1500])
+
+    names = sorted(key for (_service, key) in windows_keyring.store)
+    assert names == ["sync_token", "sync_token#0", "sync_token#1"]
+    assert get_secret("sync_token") == LONG_TOKEN[:1500]
+
+
+def test_header_like_short_value_round_trips(windows_keyring):
+    value = secret_chunks.HEADER_PREFIX + "parts=1;sha256=" + "0" * 64
+
+    set_secret("api_key", value)
+
+    assert get_secret("api_key") == value
+
+
+def test_missing_part_reads_as_missing(windows_keyring, caplog):
+    set_secret("sync_token", LONG_TOKEN)
+    del windows_keyring.store[(SERVICE_NAME, "sync_token#1")]
+
+    with caplog.at_level(logging.WARNING, logger="csm_desktop.secrets"):
+        value = get_secret("sync_token")
+
+    assert value is None
+    assert "part 2 of 3 missing" in caplog.text
+    assert "'sync_token'" in caplog.text
+
+
+def test_altered_part_reads_as_missing(windows_keyring, caplog):
+    set_secret("sync_token", LONG_TOKEN)
+    windows_keyring.store[(SERVICE_NAME, "sync_token#2")] = "x" * 100
+
+    with caplog.at_level(logging.WARNING, logger="csm_desktop.secrets"):
+        value = get_secret("sync_token")
+
+    assert value is None
+    assert "does not match its checksum" in caplog.text
+
+
+@pytest.mark.parametrize("header_tail", ["parts=abc", "parts=0;sha256=" + "0" * 64, ""])
+def test_malformed_header_reads_as_missing(windows_keyring, caplog, header_tail):
+    windows_keyring.store[(SERVICE_NAME, "sync_token")] = secret_chunks.HEADER_PREFIX + header_tail
+
+    with caplog.at_level(logging.WARNING, logger="csm_desktop.secrets"):
+        value = get_secret("sync_token")
+
+    assert value is None
+    assert "malformed header" in caplog.text
+
+
+@pytest.mark.parametrize("session_only", [False, True])
+def test_too_large_names_size_and_limit(windows_keyring, session_only):
+    with pytest.raises(SecretTooLargeError) as raised:
+        set_secret("sync_token", "t" * 70_000, session_only=session_only)
+
+    message = str(raised.value)
+    assert "Token too large" in message
+    assert "70,000 bytes" in message
+    assert "65,536 bytes" in message
+    assert windows_keyring.store == {}
+    assert get_secret("sync_token") is None
+
+
+def test_largest_value_round_trips(windows_keyring):
+    value = "v" * secret_chunks.MAX_SECRET_BYTES
+
+    set_secret("sync_token", value)
+
+    assert get_secret("sync_token") == value
+    assert len(windows_keyring.store) <= secret_chunks.MAX_PARTS + 1

@@ -68,12 +68,12 @@ def _sync_errors_as_command_errors(handler):
 
     @functools.wraps(handler)
     def wrapper(db, args: argparse.Namespace) -> int:
-        from csm_desktop.secrets import KeyringUnavailableError
+        from csm_desktop.secrets import KeyringUnavailableError, SecretTooLargeError
         from csm_desktop.sync.transport import SyncError
 
         try:
             return handler(db, args)
-        except (SyncError, KeyringUnavailableError) as exc:
+        except (SyncError, KeyringUnavailableError, SecretTooLargeError) as exc:
             raise CommandError(str(exc)) from exc
 
     return wrapper

@@ -52,6 +52,8 @@ def test_connection(url: str, token: str) -> dict:
 def connect(db: Database, url: str, token: str, *, session_only: bool = False) -> dict:
     """Check the server and token, then remember the URL here and the token in the keyring."""
     url = check_server_url(url)
+    # A token the keyring cannot take is refused before the server is asked.
+    credentials.check_token_size(url, token)
     meta = test_connection(url, token)
     credentials.store_token(url, token, session_only=session_only)
     with db.engine.begin() as conn:

@@ -6,6 +6,8 @@ import logging
 
 from PySide6.QtCore import QCoreApplication
 
+from csm_desktop.formatting import format_number
+from csm_desktop.secret_chunks import MAX_SECRET_BYTES, SecretTooLargeError
 from csm_desktop.secrets import KeyringUnavailableError
 from csm_desktop.sync.engine import SIGNED_OUT_CODES, SignedOut, SyncAlreadyRunning, UpgradeRequired
 from csm_desktop.sync.service import NotConnectedError
@@ -50,6 +52,12 @@ def describe_error(error: BaseException, url: str = "") -> str:
         return QCoreApplication.translate(
             "SyncMessages", "The sync server returned an error: %1"
         ).replace("%1", str(error))
+    if isinstance(error, SecretTooLargeError):
+        return QCoreApplication.translate(
+            "SyncMessages",
+            "The token is too large to keep in this computer's keyring (over %1 KiB). Check "
+            "that you pasted only the token. Nothing was stored.",
+        ).replace("%1", format_number(MAX_SECRET_BYTES // 1024))
     if isinstance(error, ValueError | KeyError):
         return QCoreApplication.translate(
             "SyncMessages", "The address %1 answered, but not as a CSM Desktop team server."

@@ -76,3 +76,30 @@ def test_connect_rejects_plain_http_elsewhere(tmp_path):
 
     assert result.returncode == 1
     assert "HTTPS" in result.stderr
+
+
+def test_connect_rejects_huge_token_before_asking(tmp_path):
+    # No server listens on this port: the size check must come first.
+    result = run_cli(
+        "--db",
+        str(tmp_path / "x.sqlite"),
+        "sync",
+        "connect",
+        "http://127.0.0.1:9",
+        data_dir=tmp_path / "data",
+        stdin="csm_pat_" + "x" * 70_000 + "\n",
+    )
+
+    assert result.returncode == 1
+    assert "Token too large" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_huge_token_message_in_the_app() -> None:
+    from csm_desktop.secret_chunks import SecretTooLargeError
+    from csm_desktop.ui.sync_messages import describe_error
+
+    text = describe_error(SecretTooLargeError("Token too large"), "https://sync.example.com")
+
+    assert text.startswith("The token is too large to keep in this computer's keyring")
+    assert "64 KiB" in text

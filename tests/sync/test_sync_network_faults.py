@@ -150,8 +150,9 @@ def test_concurrent_push_of_one_device_gets_409(server, make_client):
             "schema_version": 1,
             "mutations": [entry.to_mutation() for entry in outbox.next_batch(conn, 10)],
         }
-    server.faults(**{"push.sleep_before_commit": {"value": 2, "times": 1}})
     winner, loser = Transport(server.url, ann.token), Transport(server.url, ann.token)
+    loser.meta()
+    server.faults(**{"push.sleep_before_commit": {"value": 2, "times": 1}})
     replies: list[dict] = []
     holding = threading.Thread(target=lambda: replies.append(winner.push(body)))
 
@@ -182,6 +183,9 @@ def test_second_process_waits_for_device_lock(make_sqlite_client, sqlite_only_se
     ann.sync()
     for number in range(3):
         ann.add_account(f"Account {number}")
+    # Fetched before the push holds SQLite's write lock, which issuing an access token needs.
+    other_transport = Transport(server.url, ann.token)
+    other_transport.meta()
     server.faults(**{"push.sleep_before_commit": {"value": 1.5, "times": 1}})
     first = ann.engine()
     running = threading.Thread(target=first.run)
@@ -200,7 +204,7 @@ def test_second_process_waits_for_device_lock(make_sqlite_client, sqlite_only_se
 
     other = SyncEngine(
         other_db,
-        Transport(server.url, ann.token),
+        other_transport,
         wall=ann.wall,
         registry=ann.registry,
         sleep=wait_for_first,
@@ -306,6 +310,7 @@ def test_proxy_passes_requests_unchanged(sqlite_only_server):
     assert meta["user"]["email"] == "ann@t.io"
     assert raised.value.code == "epoch_mismatch"
     assert [(method, path.split("?")[0], status) for method, path, status in proxy.log] == [
+        ("POST", "/v1/auth/session", 200),
         ("GET", "/v1/meta", 200),
         ("GET", "/v1/sync/pull", 409),
     ]
