@@ -27,6 +27,7 @@ from csm_desktop.sync import outbox, state
 from csm_desktop.sync.apply import acknowledge, apply_page, revert_rejected
 from csm_desktop.sync.capture import load_clock, save_clock, scan
 from csm_desktop.sync.checks import verify_checksums
+from csm_desktop.sync.entities import SCHEMA_VERSION
 from csm_desktop.sync.hlc import WallClock
 from csm_desktop.sync.resync import resync
 from csm_desktop.sync.snapshots import queue_snapshots
@@ -291,7 +292,7 @@ class SyncEngine:
             body = {
                 "client_id": client_id,
                 "epoch": epoch,
-                "schema_version": 1,
+                "schema_version": SCHEMA_VERSION,
                 "mutations": [entry.to_mutation() for entry in batch],
             }
             try:

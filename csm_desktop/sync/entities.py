@@ -37,22 +37,34 @@ class EntitySpec:
 
 NOTE_TEXT_FIELDS = ("title", "summary", "body", "decisions", "next_steps")
 
+# Version of the synced field set this app supports, sent with its pushes. The server
+# accepts only fields introduced at or below it and leaves newer ones out of pulls.
+# Raise it together with the local columns of the fields the new version adds.
+SCHEMA_VERSION = 1
+
+
+def synced_fields(entity: str) -> tuple[str, ...]:
+    """Return the fields of ``entity`` that schema version ``SCHEMA_VERSION`` syncs."""
+    introduced = POLICIES[entity].fields
+    return tuple(name for name, version in introduced.items() if version <= SCHEMA_VERSION)
+
+
 # Parents before children: capture pushes and pull applies rows in this order. The
 # synced field names come from the server's policy table, the one declaration of what
 # each entity syncs (``csm_server.policies`` is plain Python and ships in this wheel).
 ENTITIES: dict[str, EntitySpec] = {
     spec.name: spec
     for spec in (
-        EntitySpec("account", Account, tuple(POLICIES["account"].fields)),
-        EntitySpec("contact", Contact, tuple(POLICIES["contact"].fields)),
+        EntitySpec("account", Account, synced_fields("account")),
+        EntitySpec("contact", Contact, synced_fields("contact")),
         EntitySpec(
             "call_note",
             Activity,
-            tuple(POLICIES["call_note"].fields),
+            synced_fields("call_note"),
             text_fields=NOTE_TEXT_FIELDS,
         ),
-        EntitySpec("task", Task, tuple(POLICIES["task"].fields)),
-        EntitySpec("goal", Goal, tuple(POLICIES["goal"].fields)),
+        EntitySpec("task", Task, synced_fields("task")),
+        EntitySpec("goal", Goal, synced_fields("goal")),
     )
 }
 MODEL_ENTITY = {spec.model: spec.name for spec in ENTITIES.values()}

@@ -14,6 +14,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+# The counter has four digits in the text form. A fifth digit would sort "10000" before
+# "9999", so the clock carries into the physical part instead of passing this value.
+MAX_COUNTER = 9999
+
 
 def format_hlc(physical_ms: int, counter: int, client_id: str) -> str:
     return f"{physical_ms:016d}.{counter:04d}.{client_id}"
@@ -53,6 +57,8 @@ class HybridClock:
             now = self.wall.now_ms()
             if now > self._physical:
                 self._physical, self._counter = now, 0
+            elif self._counter >= MAX_COUNTER:
+                self._physical, self._counter = self._physical + 1, 0
             else:
                 self._counter += 1
             return format_hlc(self._physical, self._counter, self.client_id)
