@@ -15,7 +15,7 @@ import json
 import logging
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -346,6 +346,8 @@ class DuplicatesPanel(QWidget):
         for column, text in cells.items():
             cell = QTableWidgetItem(text)
             cell.setToolTip(text)
+            if column in (FIRST_ARR, SECOND_ARR):
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, column, cell)
 
     @staticmethod

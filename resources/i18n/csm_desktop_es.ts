@@ -178,6 +178,10 @@
         <translation>Estado de advocacy</translation>
     </message>
     <message>
+        <source>No date</source>
+        <translation>Sin fecha</translation>
+    </message>
+    <message>
         <source>Notes, e.g. where the review was posted</source>
         <translation>Notas, p. ej. dónde se publicó la reseña</translation>
     </message>
@@ -186,8 +190,32 @@
         <translation>Notas de advocacy</translation>
     </message>
     <message>
+        <source>Ne&amp;w</source>
+        <translation>Nue&amp;vo</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>E&amp;liminar…</translation>
+    </message>
+    <message>
         <source>&amp;Add</source>
         <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve changes</source>
+        <translation>Guar&amp;dar cambios</translation>
+    </message>
+    <message>
+        <source>Select an advocacy record to delete first.</source>
+        <translation>Primero selecciona el registro de advocacy que quieres eliminar.</translation>
+    </message>
+    <message>
+        <source>Delete the advocacy record “%1”?</source>
+        <translation>¿Eliminar el registro de advocacy «%1»?</translation>
+    </message>
+    <message>
+        <source>Delete advocacy record</source>
+        <translation>Eliminar registro de advocacy</translation>
     </message>
     <message>
         <source>No contact</source>
@@ -999,6 +1027,14 @@ Copia el informe de abajo y envíalo a tu contacto de soporte. Las credenciales 
         <translation>&amp;No son duplicados</translation>
     </message>
     <message>
+        <source>Looking for possible duplicate accounts…</source>
+        <translation>Buscando posibles cuentas duplicadas…</translation>
+    </message>
+    <message>
+        <source>Possible duplicates could not be listed; see the log.</source>
+        <translation>No se pudieron listar los posibles duplicados; consulta el registro.</translation>
+    </message>
+    <message>
         <source>These accounts have the same name, web domain or CRM id. Sync never merges them. Open both to compare, or mark a pair as not duplicates.</source>
         <translation>Estas cuentas tienen el mismo nombre, dominio web o ID de CRM. La sincronización nunca las fusiona. Abre las dos para compararlas o marca el par como no duplicado.</translation>
     </message>
@@ -1228,7 +1264,7 @@ Copia el informe de abajo y envíalo a tu contacto de soporte. Las credenciales 
     </message>
     <message>
         <source>Current value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor actual</translation>
     </message>
     <message>
         <source>Target value</source>
@@ -1240,7 +1276,7 @@ Copia el informe de abajo y envíalo a tu contacto de soporte. Las credenciales 
     </message>
     <message>
         <source>No due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin fecha límite</translation>
     </message>
     <message>
         <source>Goal due date</source>
@@ -1248,15 +1284,31 @@ Copia el informe de abajo y envíalo a tu contacto de soporte. Las credenciales 
     </message>
     <message>
         <source>Ne&amp;w</source>
-        <translation type="unfinished"></translation>
+        <translation>Nue&amp;vo</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;liminar…</translation>
+    </message>
+    <message>
+        <source>O&amp;bjective</source>
+        <translation>O&amp;bjetivo</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent</source>
+        <translation>Act&amp;ual</translation>
+    </message>
+    <message>
+        <source>Tar&amp;get</source>
+        <translation>&amp;Meta</translation>
+    </message>
+    <message>
+        <source>Du&amp;e</source>
+        <translation>V&amp;ence</translation>
     </message>
     <message>
         <source>Edit goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar objetivo</translation>
     </message>
     <message>
         <source>Add &amp;goal</source>
@@ -1264,19 +1316,19 @@ Copia el informe de abajo y envíalo a tu contacto de soporte. Las credenciales 
     </message>
     <message>
         <source>Sa&amp;ve changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Guar&amp;dar cambios</translation>
     </message>
     <message>
         <source>Select a goal to delete first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero selecciona el objetivo que quieres eliminar.</translation>
     </message>
     <message>
         <source>Delete the goal “%1” and its check-ins?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar el objetivo «%1» y sus seguimientos?</translation>
     </message>
     <message>
         <source>Delete goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar objetivo</translation>
     </message>
     <message>
         <source>Check-in date</source>
@@ -4180,23 +4232,23 @@ Archivo movido a: %2</translation>
     </message>
     <message>
         <source>No close date</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin fecha de cierre</translation>
     </message>
     <message>
         <source>Notes, e.g. who asked for it</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas, p. ej. quién la pidió</translation>
     </message>
     <message>
         <source>Opportunity notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas de la oportunidad</translation>
     </message>
     <message>
         <source>Ne&amp;w</source>
-        <translation type="unfinished"></translation>
+        <translation>Nue&amp;va</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;liminar…</translation>
     </message>
     <message>
         <source>Add &amp;opportunity</source>
@@ -4212,7 +4264,7 @@ Archivo movido a: %2</translation>
     </message>
     <message>
         <source>Sa&amp;ve changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Guar&amp;dar cambios</translation>
     </message>
     <message>
         <source>Forecast not saved: %1</source>
@@ -4228,15 +4280,15 @@ Archivo movido a: %2</translation>
     </message>
     <message>
         <source>Select an opportunity to delete first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero selecciona la oportunidad que quieres eliminar.</translation>
     </message>
     <message>
         <source>Delete the opportunity “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar la oportunidad «%1»?</translation>
     </message>
     <message>
         <source>Delete opportunity</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar oportunidad</translation>
     </message>
     <message>
         <source>Select an opportunity first.</source>
@@ -4740,6 +4792,10 @@ Archivo movido a: %2</translation>
     <message>
         <source>The sync server returned an error: %1</source>
         <translation>El servidor de sincronización ha devuelto un error: %1</translation>
+    </message>
+    <message>
+        <source>The token is too large to keep in this computer&apos;s keyring (over %1 KiB). Check that you pasted only the token. Nothing was stored.</source>
+        <translation>El token es demasiado grande para guardarlo en el llavero de este equipo (más de %1 KiB). Comprueba que pegaste solo el token. No se guardó nada.</translation>
     </message>
     <message>
         <source>The address %1 answered, but not as a CSM Desktop team server.</source>

@@ -9,7 +9,6 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
