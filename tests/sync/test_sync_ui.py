@@ -445,3 +445,32 @@ def test_lost_changes_discarded_after_restore(
     assert [a.name for a in cora.rows(Account)] == ["Kept"]
     assert cora.get(Account, kept_id).industry == "Retail"
     assert not sync.actions.lost_action.isEnabled()
+
+
+def test_no_replace_choice_anywhere(
+    qtbot: QtBot, db: Database, runner: JobRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """First sync merges by id; no control offers to replace the server's or the local data."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QAbstractButton
+
+    from csm_desktop.ui.main_window import MainWindow
+
+    monkeypatch.setattr(MainWindow, "confirm_cancel_jobs", lambda self, count: True)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    page = SyncSettingsPage(db, runner)
+    qtbot.addWidget(page)
+    try:
+        texts = [action.text() for action in window.findChildren(QAction)]
+        texts += [button.text() for button in window.findChildren(QAbstractButton)]
+        texts += [button.text() for button in page.findChildren(QAbstractButton)]
+        assert any("Sync" in text for text in texts)
+        offending = [
+            text
+            for text in texts
+            if any(word in text.casefold() for word in ("replace", "overwrite", "full sync"))
+        ]
+        assert offending == []
+    finally:
+        window.runner.shutdown(5_000)
