@@ -120,3 +120,21 @@ def seeded_db(db: Database) -> dict[str, uuid.UUID]:
             )
         )
     return ids
+
+
+@pytest.fixture
+def questions(monkeypatch: pytest.MonkeyPatch):
+    """Answer ``QMessageBox.question`` from a queue (see ``tests.editing.FakeQuestions``)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.editing import FakeQuestions
+
+    fake = FakeQuestions()
+    monkeypatch.setattr(QMessageBox, "question", fake)
+    return fake
+
+
+@pytest.fixture
+def account(seeded_db: dict[str, uuid.UUID]) -> uuid.UUID:
+    """The seeded account that the record-editing tests work on."""
+    return seeded_db["Zenith Labs"]

@@ -7,7 +7,6 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -24,40 +23,7 @@ from csm_desktop.store.database import Database
 from csm_desktop.store.models import Goal
 from csm_desktop.store.workspace_models import GoalCheckIn
 from csm_desktop.ui.account_goals import GoalsTab
-
-TODAY = date(2024, 12, 31)
-YES = QMessageBox.StandardButton.Yes
-NO = QMessageBox.StandardButton.No
-
-
-class FakeQuestions:
-    """Stand-in for ``QMessageBox.question`` that records each question and returns queued buttons.
-
-    With no button queued it raises, so an unexpected box fails the test
-    instead of blocking it on a modal dialog.
-    """
-
-    def __init__(self) -> None:
-        self.asked: list[str] = []
-        self.answers: list[QMessageBox.StandardButton] = []
-
-    def __call__(self, parent, title, text, *args) -> QMessageBox.StandardButton:
-        self.asked.append(text)
-        if not self.answers:
-            raise AssertionError(f"unexpected question: {text}")
-        return self.answers.pop(0)
-
-
-@pytest.fixture
-def questions(monkeypatch: pytest.MonkeyPatch) -> FakeQuestions:
-    fake = FakeQuestions()
-    monkeypatch.setattr(QMessageBox, "question", fake)
-    return fake
-
-
-@pytest.fixture
-def account(seeded_db: dict[str, uuid.UUID]) -> uuid.UUID:
-    return seeded_db["Zenith Labs"]
+from tests.editing import NO, TODAY, YES, FakeQuestions, button_text
 
 
 def stored_goal(db: Database, goal_id: uuid.UUID) -> Goal:
@@ -74,10 +40,6 @@ def open_tab(qtbot: QtBot, db: Database, account_id: uuid.UUID) -> GoalsTab:
         tab.set_account(account_id, list_goals(session, account_id), TODAY)
     tab.show()
     return tab
-
-
-def button_text(button) -> str:
-    return button.text().replace("&", "")
 
 
 # Service

@@ -8,7 +8,6 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from csm_desktop.services.renewals import (
@@ -24,39 +23,12 @@ from csm_desktop.store.database import Database
 from csm_desktop.store.models import Account
 from csm_desktop.store.workspace_models import ExpansionOpportunity
 from csm_desktop.ui.account_renewal import RenewalTab
-
-TODAY = date(2024, 12, 31)
-YES = QMessageBox.StandardButton.Yes
-NO = QMessageBox.StandardButton.No
-
-
-class FakeQuestions:
-    """Stand-in for ``QMessageBox.question`` that records each question and returns queued buttons.
-
-    With no button queued it raises, so an unexpected box fails the test
-    instead of blocking it on a modal dialog.
-    """
-
-    def __init__(self) -> None:
-        self.asked: list[str] = []
-        self.answers: list[QMessageBox.StandardButton] = []
-
-    def __call__(self, parent, title, text, *args) -> QMessageBox.StandardButton:
-        self.asked.append(text)
-        if not self.answers:
-            raise AssertionError(f"unexpected question: {text}")
-        return self.answers.pop(0)
-
-
-@pytest.fixture
-def questions(monkeypatch: pytest.MonkeyPatch) -> FakeQuestions:
-    fake = FakeQuestions()
-    monkeypatch.setattr(QMessageBox, "question", fake)
-    return fake
+from tests.editing import NO, TODAY, YES, FakeQuestions, button_text
 
 
 @pytest.fixture
 def account(seeded_db: dict[str, uuid.UUID]) -> uuid.UUID:
+    """The account these tests work on, in place of conftest's."""
     return seeded_db["Acme Foods"]
 
 
@@ -74,10 +46,6 @@ def open_tab(qtbot: QtBot, db: Database, account_id: uuid.UUID) -> RenewalTab:
         tab.set_account(account_id, load_renewal(session, account_id), TODAY)
     tab.show()
     return tab
-
-
-def button_text(button) -> str:
-    return button.text().replace("&", "")
 
 
 # Service
