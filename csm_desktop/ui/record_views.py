@@ -99,6 +99,22 @@ def read_only_table(parent: QWidget, headers: Sequence[str]) -> QTableWidget:
     return table
 
 
+def stretched_table(parent: QWidget, headers: Sequence[str], name: str) -> QTableWidget:
+    """Return a read-only, row-selecting table whose columns share the width equally.
+
+    The sync dialogs use it: their cells hold values of any length, which
+    wrap within equal columns rather than push the table wider.
+    """
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.setAccessibleName(name)
+    return table
+
+
 def fill_table(
     table: QTableWidget, rows: Sequence[Sequence[str]], keys: Sequence[object] = ()
 ) -> None:

@@ -22,11 +22,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -51,6 +49,7 @@ from csm_desktop.sync.resolve import (
     choose,
     open_items,
 )
+from csm_desktop.ui.record_views import stretched_table
 
 log = logging.getLogger(__name__)
 
@@ -82,8 +81,8 @@ class ConflictsDialog(QDialog):
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 7, self)
-        self.table.setHorizontalHeaderLabels(
+        self.table = stretched_table(
+            self,
             [
                 self.tr("Record"),
                 self.tr("Field"),
@@ -92,13 +91,9 @@ class ConflictsDialog(QDialog):
                 self.tr("Mine"),
                 self.tr("Theirs"),
                 self.tr("Choice"),
-            ]
+            ],
+            self.tr("Conflicts"),
         )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName(self.tr("Conflicts"))
 
         self.apply_button = QPushButton(self.tr("&Apply choices"), self)
         self.apply_button.clicked.connect(self.apply_choices)
@@ -255,8 +250,8 @@ class DuplicatesPanel(QWidget):
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 7, self)
-        self.table.setHorizontalHeaderLabels(
+        self.table = stretched_table(
+            self,
             [
                 self.tr("Account"),
                 self.tr("Owner"),
@@ -265,14 +260,10 @@ class DuplicatesPanel(QWidget):
                 self.tr("Owner"),
                 self.tr("ARR"),
                 self.tr("Matched on"),
-            ]
+            ],
+            self.tr("Possible duplicates"),
         )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName(self.tr("Possible duplicates"))
 
         self.open_first_button = QPushButton(self.tr("&Open account"), self)
         self.open_second_button = QPushButton(self.tr("Open &possible duplicate"), self)

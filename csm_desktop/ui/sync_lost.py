@@ -6,13 +6,10 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -20,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from csm_desktop.store.database import Database
 from csm_desktop.sync import lost
+from csm_desktop.ui.record_views import stretched_table
 
 log = logging.getLogger(__name__)
 
@@ -54,15 +52,11 @@ class LostChangesDialog(QDialog):
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 4, self)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Type"), self.tr("Record"), self.tr("Account"), self.tr("Fields")]
+        self.table = stretched_table(
+            self,
+            [self.tr("Type"), self.tr("Record"), self.tr("Account"), self.tr("Fields")],
+            self.tr("Changes the server lost"),
         )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName(self.tr("Changes the server lost"))
 
         buttons = QDialogButtonBox(self)
         self.reupload_button = QPushButton(self.tr("&Re-upload"), self)

@@ -6,13 +6,10 @@ import logging
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -23,6 +20,7 @@ from csm_desktop.store.database import Database
 from csm_desktop.sync.outbox import INFLIGHT, PENDING, REJECTED, list_entries
 from csm_desktop.sync.resolve import PendingChange, pending_changes
 from csm_desktop.sync.service import read_status
+from csm_desktop.ui.record_views import stretched_table
 from csm_desktop.ui.sync_messages import describe_rejection
 
 log = logging.getLogger(__name__)
@@ -43,21 +41,17 @@ class PendingChangesDialog(QDialog):
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 5, self)
-        self.table.setHorizontalHeaderLabels(
+        self.table = stretched_table(
+            self,
             [
                 self.tr("Change"),
                 self.tr("Record"),
                 self.tr("Action"),
                 self.tr("Fields"),
                 self.tr("State"),
-            ]
+            ],
+            self.tr("Pending changes"),
         )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName(self.tr("Pending changes"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.sync_button = QPushButton(self.tr("Sync &now"), self)
