@@ -59,6 +59,13 @@ class ScoreChange:
             head = QCoreApplication.translate(
                 "HealthChange", "About the same score as on {0}."
             ).format(when)
+        elif round(abs(self.delta)) == 1:
+            # One point takes its own sentence: "1 points" reads wrong in English and Spanish.
+            if self.delta > 0:
+                text = QCoreApplication.translate("HealthChange", "Up 1 point since {0}.")
+            else:
+                text = QCoreApplication.translate("HealthChange", "Down 1 point since {0}.")
+            head = text.format(when)
         elif self.delta > 0:
             head = QCoreApplication.translate("HealthChange", "Up {0} points since {1}.").format(
                 format_number(round(self.delta)), when

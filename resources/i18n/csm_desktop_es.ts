@@ -1439,6 +1439,14 @@ Copia el informe de abajo y envíalo a tu contacto de soporte. Las credenciales 
         <translation>Puntuación similar a la del {0}.</translation>
     </message>
     <message>
+        <source>Up 1 point since {0}.</source>
+        <translation>Sube 1 punto desde el {0}.</translation>
+    </message>
+    <message>
+        <source>Down 1 point since {0}.</source>
+        <translation>Baja 1 punto desde el {0}.</translation>
+    </message>
+    <message>
         <source>Up {0} points since {1}.</source>
         <translation>Sube {0} puntos desde el {1}.</translation>
     </message>
