@@ -25,7 +25,7 @@ from csm_desktop.importers.csvfile import ImportFileError
 from csm_desktop.importers.fields import Kind, normalise_name
 from csm_desktop.importers.mapping import ImportSpec
 from csm_desktop.importers.rejections import RejectionLog
-from csm_desktop.importers.resolve import AccountIndex, LookupIndex
+from csm_desktop.importers.resolve import AccountIndex, LookupIndex, shared_key_note
 from csm_desktop.importers.summary import ImportSummary, RowIssue
 from csm_desktop.importers.tabular import FileInfo, Table, open_table
 from csm_desktop.importers.writer import BatchWriter
@@ -212,6 +212,8 @@ def _import_rows(
         report.notes.append(
             f"{writer.repeats} row(s) repeat an earlier row exactly and were merged into it."
         )
+    if writer.shared_keys:
+        report.notes.append(shared_key_note(writer.shared_keys, writer.table.name))
     report.blank_rows = table.counters.blank
     report.summary_rows = table.counters.summary
     if table.counters.summary:

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from csm_desktop.importers.csvfile import CsvRecord, ImportFileError, read_csv
+from csm_desktop.importers.resolve import shared_key_note
 from csm_desktop.importers.summary import ImportSummary, RowIssue
 from csm_desktop.importers.upsert import upsert_rows
 from csm_desktop.importers.values import (
@@ -131,10 +132,13 @@ def import_ravenstack(
 
         progress(1, steps, "Deriving ARR, plan and renewal terms")
         _derive_accounts(ctx, accounts, subscriptions)
-        account_ids = upsert_rows(
+        stored_accounts = upsert_rows(
             session, Account, SOURCE, [_strip(r) for r in accounts.values()],
             ctx.summary.counts("accounts"),
-        ).ids  # fmt: skip
+        )  # fmt: skip
+        account_ids = stored_accounts.ids
+        if stored_accounts.shared_keys:
+            ctx.summary.notes.append(shared_key_note(stored_accounts.shared_keys, "account"))
         token.raise_if_cancelled()
 
         progress(2, steps, "Storing subscriptions")

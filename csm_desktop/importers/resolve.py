@@ -5,6 +5,10 @@ when only one account has it), by normalised name or by normalised domain.
 Salesforce "tree" JSON refers to records as ``@AccountRef1``; the ``@`` is
 dropped before matching. Indexes are loaded once per import: a portfolio
 has thousands of accounts, not millions.
+
+Team sync can bring several accounts or contacts with one ``source`` and
+``external_id`` (teammates who imported the same export). Every lookup by
+that key then picks the same row, the first in ``preferred_first`` order.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Table, select
 from sqlalchemy.orm import Session
 
 from csm_desktop.importers.fields import normalise_domain, normalise_name
@@ -23,6 +27,29 @@ from csm_desktop.store.models import Account, Contact, Subscription
 
 class UnresolvedError(ValueError):
     """A reference names no stored record."""
+
+
+# Synced tables whose (source, external_id) is not unique (migration 0013).
+SHARED_KEY_TABLES = frozenset({"account", "contact"})
+
+
+def preferred_first(table: Table) -> tuple[ColumnElement, ...]:
+    """Return the ORDER BY that puts first the row an import uses when several share a key.
+
+    A live row goes before a deleted one, then the oldest by ``created_at``,
+    then the smallest id, so that every import picks the same row.
+    """
+    return (table.c.deleted_at.is_not(None), table.c.created_at, table.c.id)
+
+
+def shared_key_note(count: int, entity: str) -> str:
+    """Return the import note for ``count`` keys that match several rows of table ``entity``."""
+    return (
+        f"{count} {entity} id(s) match more than one stored row with the same source, usually "
+        "because teammates imported the same export; the oldest row of each was updated. "
+        "Possible duplicate accounts are listed under Sync > Conflicts and proposals > "
+        "Possible duplicates."
+    )
 
 
 @dataclass
@@ -38,9 +65,11 @@ class AccountIndex:
     @classmethod
     def load(cls, session: Session, source: str) -> AccountIndex:
         index = cls(source)
-        query = select(
-            Account.id, Account.source, Account.external_id, Account.name, Account.domain
-        ).where(Account.deleted_at.is_(None))
+        query = (
+            select(Account.id, Account.source, Account.external_id, Account.name, Account.domain)
+            .where(Account.deleted_at.is_(None))
+            .order_by(*preferred_first(Account.__table__))
+        )
         for account_id, row_source, external_id, name, domain in session.execute(query):
             index.add(account_id, row_source, external_id, name, domain)
         return index
@@ -55,7 +84,8 @@ class AccountIndex:
     ) -> None:
         if external_id:
             if source == self.source:
-                self.by_source_id[external_id] = account_id
+                # The first account added for a key wins (``load`` adds them in preferred order).
+                self.by_source_id.setdefault(external_id, account_id)
             self.by_any_id[external_id].add(account_id)
         # Names made only of punctuation or legal suffixes normalise to "" and match nothing.
         if name and normalise_name(name):
@@ -96,14 +126,21 @@ class LookupIndex:
     @classmethod
     def contacts(cls, session: Session, source: str) -> LookupIndex:
         index = cls()
-        query = select(
-            Contact.id, Contact.account_id, Contact.source, Contact.external_id, Contact.email
-        ).where(Contact.deleted_at.is_(None))
+        query = (
+            select(
+                Contact.id, Contact.account_id, Contact.source, Contact.external_id, Contact.email
+            )
+            .where(Contact.deleted_at.is_(None))
+            .order_by(*preferred_first(Contact.__table__))
+        )
+        # An external id replaces an e-mail entry with the same text, but not an earlier id.
+        by_id: set[str] = set()
         for contact_id, account_id, row_source, external_id, email in session.execute(query):
             if email:
                 index.by_key.setdefault(email.casefold(), (contact_id, account_id))
-            if external_id and row_source == source:
+            if external_id and row_source == source and external_id not in by_id:
                 index.by_key[external_id] = (contact_id, account_id)
+                by_id.add(external_id)
         return index
 
     @classmethod

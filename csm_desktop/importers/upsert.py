@@ -3,7 +3,9 @@
 Re-importing the same file must change nothing, so each incoming row is
 compared with the stored one column by column: only rows that differ are
 updated (and their ``updated_at`` moves), new rows are inserted in bulk,
-and the rest are counted as unchanged. Rows are written with ORM bulk
+and the rest are counted as unchanged. When team sync has brought several
+accounts with one key, the first in ``preferred_first`` order (live, then
+oldest) is updated. Rows are written with ORM bulk
 statements, which apply column types such as ``Money`` but skip per-object
 bookkeeping (about seven times faster than ``add_all`` on this stack).
 """
@@ -19,6 +21,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from csm_desktop.importers.resolve import SHARED_KEY_TABLES, preferred_first
 from csm_desktop.importers.summary import EntityCounts
 from csm_desktop.store.types import utc_now
 
@@ -33,6 +36,8 @@ class UpsertResult:
 
     ids: dict[str, uuid.UUID]
     deleted: set[str]
+    # Number of stored keys shared by more than one live row (possible duplicates from team sync).
+    shared_keys: int = 0
 
 
 def upsert_rows(
@@ -51,7 +56,7 @@ def upsert_rows(
         return UpsertResult(ids={}, deleted=set())
 
     columns = [name for name in rows[0] if name != "external_id"]
-    existing = _load_existing(session, model, source, columns)
+    existing, shared_keys = _load_existing(session, model, source, columns)
 
     now = utc_now()
     ids: dict[str, uuid.UUID] = {}
@@ -84,20 +89,29 @@ def upsert_rows(
     _write(session, model, inserts, updates)
     counts.created += len(inserts)
     counts.updated += len(updates)
-    return UpsertResult(ids=ids, deleted=deleted)
+    return UpsertResult(ids=ids, deleted=deleted, shared_keys=shared_keys)
 
 
 def _load_existing(
     session: Session, model: type, source: str, columns: list[str]
-) -> dict[str, tuple[uuid.UUID, dict[str, Any], Any]]:
+) -> tuple[dict[str, tuple[uuid.UUID, dict[str, Any], Any]], int]:
+    """Return the row each stored key updates, and the number of keys shared by live rows."""
     table = model.__table__
     selected = [table.c.id, table.c.external_id, table.c.deleted_at, *(table.c[c] for c in columns)]
-    result = session.execute(select(*selected).where(table.c.source == source))
+    query = select(*selected).where(table.c.source == source)
+    if table.name in SHARED_KEY_TABLES:
+        # Only these tables can hold a key twice; sorting the others (usage) costs time.
+        query = query.order_by(*preferred_first(table))
     existing = {}
-    for record in result:
+    live: dict[str, int] = {}
+    for record in session.execute(query):
+        if record[2] is None:
+            live[record[1]] = live.get(record[1], 0) + 1
+        if record[1] in existing:
+            continue
         values = {name: record[index + 3] for index, name in enumerate(columns)}
         existing[record[1]] = (record[0], values, record[2])
-    return existing
+    return existing, sum(1 for count in live.values() if count > 1)
 
 
 def _same(new: Any, stored: Any) -> bool:

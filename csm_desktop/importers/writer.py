@@ -1,7 +1,9 @@
 """Writing converted rows in batches: insert new, update changed, count unchanged.
 
 Rows match stored rows on (source, external id), or on the stored id the
-converter found (accounts matched by name or domain). Only the columns the
+converter found (accounts matched by name or domain). When team sync has
+brought several rows with one key, the row is written to the first in
+``preferred_first`` order (live, then oldest), never to a new one. Only the columns the
 file maps are compared and written, so an import never blanks a column it
 does not carry. A key repeated in the file is rejected with the line of its
 first occurrence, unless all its values equal the first (a report that
@@ -22,6 +24,7 @@ from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
 from csm_desktop.importers.convert import ConvertedRow
+from csm_desktop.importers.resolve import preferred_first
 from csm_desktop.importers.summary import EntityCounts
 from csm_desktop.store.types import utc_now
 
@@ -51,6 +54,8 @@ class BatchWriter:
         )
         # Repeats identical to their first occurrence: merged, not rejected.
         self.repeats = 0
+        # Number of the file's keys that match more than one live stored row.
+        self.shared_keys = 0
 
     def close(self) -> None:
         self.session.execute(text(f"DROP TABLE IF EXISTS temp.{SEEN_TABLE}"))
@@ -145,13 +150,21 @@ class BatchWriter:
         return list(self.table.c)
 
     def _stored_by_key(self, keys: list[str]) -> dict[str, dict[str, Any]]:
+        """Return the stored row each key updates: the first in ``preferred_first`` order."""
         found: dict[str, dict[str, Any]] = {}
+        live: dict[str, int] = {}
         for chunk in _chunks(keys):
-            query = select(*self._columns()).where(
-                self.table.c.source == self.source, self.table.c.external_id.in_(chunk)
+            query = (
+                select(*self._columns())
+                .where(self.table.c.source == self.source, self.table.c.external_id.in_(chunk))
+                .order_by(*preferred_first(self.table))
             )
             for record in self.session.execute(query).mappings():
-                found[record["external_id"]] = dict(record)
+                key = record["external_id"]
+                found.setdefault(key, dict(record))
+                if record["deleted_at"] is None:
+                    live[key] = live.get(key, 0) + 1
+        self.shared_keys += sum(1 for count in live.values() if count > 1)
         return found
 
     def _stored_by_id(self, ids: list[uuid.UUID | None]) -> dict[uuid.UUID, dict[str, Any]]:

@@ -66,7 +66,10 @@ class ImportedMixin:
 
 class Account(SyncedMixin, ImportedMixin, Base):
     __tablename__ = "account"
-    __table_args__ = (UniqueConstraint("source", "external_id", name="uq_account_source_ext"),)
+    # Not unique: two teammates who import the same CRM export each push their own
+    # accounts, so sync can bring several accounts with one (source, external_id).
+    # Importers update the oldest live one (migration 0013).
+    __table_args__ = (Index("ix_account_source_ext", "source", "external_id"),)
 
     name: Mapped[str] = mapped_column(String(300), index=True)
     domain: Mapped[str | None] = mapped_column(String(255), default=None)
@@ -96,7 +99,8 @@ class Account(SyncedMixin, ImportedMixin, Base):
 class Contact(SyncedMixin, ImportedMixin, Base):
     __tablename__ = "contact"
     __table_args__ = (
-        UniqueConstraint("source", "external_id", name="uq_contact_source_ext"),
+        # Not unique, for the same reason as on ``account`` (migration 0013).
+        Index("ix_contact_source_ext", "source", "external_id"),
         # An erased contact keeps no email or phone (see services/privacy.py).
         CheckConstraint(
             "erased_at IS NULL OR (email IS NULL AND phone IS NULL)",

@@ -4,17 +4,24 @@ A pulled row first updates ``sync_base``; the domain row then takes the
 server value of every field that has no local change waiting in the
 outbox, so a pull never overwrites a pending edit. Local edits not yet in
 the outbox are captured first, against the old base, for the same reason.
+
+A pulled row that breaks a local constraint raises ``PageApplyError``. The
+engine applies a page in one transaction with its cursor, so the page is
+rolled back and pulled again at the next sync instead of being lost.
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
 
 from csm_desktop.store.sync_models import SyncBase, SyncConflict, SyncNoteRevision
 from csm_desktop.sync import outbox
@@ -22,12 +29,54 @@ from csm_desktop.sync.capture import capture_ids
 from csm_desktop.sync.entities import ENTITIES, SNAPSHOT_ENTITY, EntitySpec, from_wire
 from csm_desktop.sync.scope import remove_account
 from csm_desktop.sync.snapshots import acknowledge_snapshot, store_snapshots, write_parked
+from csm_desktop.sync.transport import SyncError
 
 log = logging.getLogger(__name__)
 
 _base = SyncBase.__table__
 _conflict = SyncConflict.__table__
 _revision = SyncNoteRevision.__table__
+
+
+class PageApplyError(SyncError):
+    """A row from the server broke a local database constraint, so its page was not applied.
+
+    ``entity``, ``row_id`` and ``constraint`` let the UI build a translated
+    message; ``str()`` is the English one.
+    """
+
+    def __init__(self, entity: str, row_id: str, constraint: str) -> None:
+        self.entity = entity
+        self.row_id = row_id
+        self.constraint = constraint
+        super().__init__(
+            f"The {entity} {row_id} from the team server cannot be stored in this database: "
+            f"{constraint}. This step of the sync was rolled back, so nothing is lost, and the "
+            "next sync fetches it again. Report this problem with the log file."
+        )
+
+
+@contextmanager
+def _integrity_as_sync_error(entity: str, row_id: uuid.UUID | None) -> Iterator[None]:
+    """Turn an ``IntegrityError`` from writing a pulled row into a ``PageApplyError``.
+
+    ``row_id`` None means a batch of rows; the id then comes from the failed
+    statement's parameters when they have one.
+    """
+    try:
+        yield
+    except IntegrityError as error:
+        failed = str(row_id) if row_id is not None else _statement_row_id(error)
+        constraint = str(error.orig) if error.orig is not None else str(error)
+        log.error("Storing %s %s from the server failed: %s", entity, failed, constraint)
+        raise PageApplyError(entity, failed, constraint) from error
+
+
+def _statement_row_id(error: IntegrityError) -> str:
+    params = error.params
+    if isinstance(params, dict) and params.get("id") is not None:
+        return str(params["id"])
+    return "(unknown id)"
 
 
 def apply_page(conn: Connection, changes: list[dict[str, Any]]) -> set[tuple[str, uuid.UUID]]:
@@ -49,17 +98,19 @@ def apply_page(conn: Connection, changes: list[dict[str, Any]]) -> set[tuple[str
             remove_account(conn, uuid.UUID(change["id"]))
     seen: set[tuple[str, uuid.UUID]] = set()
     for change in upserts:
-        if change["entity"] == "note_revision":
-            _store_revision(conn, change)
-        elif change["entity"] == "sync_conflict":
-            _store_conflict(conn, change)
+        with _integrity_as_sync_error(change["entity"], uuid.UUID(change["id"])):
+            if change["entity"] == "note_revision":
+                _store_revision(conn, change)
+            elif change["entity"] == "sync_conflict":
+                _store_conflict(conn, change)
     for name, spec in ENTITIES.items():
         for change in upserts:
             if change["entity"] == name:
                 _apply_row(conn, spec, change)
                 seen.add((name, uuid.UUID(change["id"])))
     snapshots = [change for change in upserts if change["entity"] == SNAPSHOT_ENTITY]
-    store_snapshots(conn, snapshots)
+    with _integrity_as_sync_error(SNAPSHOT_ENTITY, None):
+        store_snapshots(conn, snapshots)
     seen |= {(SNAPSHOT_ENTITY, uuid.UUID(change["id"])) for change in snapshots}
     retry_parked(conn)
     return seen
@@ -135,7 +186,15 @@ def _head_text(conn: Connection, spec: EntitySpec, heads: list[str]) -> dict[str
 
 
 def materialize(conn: Connection, spec: EntitySpec, row_id: uuid.UUID) -> None:
-    """Make the domain row show its base, except for fields with a change waiting in the outbox."""
+    """Make the domain row show its base, except for fields with a change waiting in the outbox.
+
+    Raises ``PageApplyError`` when the row breaks a local constraint.
+    """
+    with _integrity_as_sync_error(spec.name, row_id):
+        _materialize(conn, spec, row_id)
+
+
+def _materialize(conn: Connection, spec: EntitySpec, row_id: uuid.UUID) -> None:
     base = conn.execute(
         select(_base).where(_base.c.entity == spec.name, _base.c.entity_id == row_id)
     ).first()
@@ -168,6 +227,8 @@ def materialize(conn: Connection, spec: EntitySpec, row_id: uuid.UUID) -> None:
     if exists is not None:
         if not pending_delete:
             values["deleted_at"] = None
+        if spec.name == "contact":
+            _keep_erasure(conn, row_id, values)
         if values:
             conn.execute(update(table).where(table.c.id == row_id).values(**values))
         return
@@ -185,6 +246,19 @@ def materialize(conn: Connection, spec: EntitySpec, row_id: uuid.UUID) -> None:
         .where(_base.c.entity == spec.name, _base.c.entity_id == row_id)
         .values(parked=False)
     )
+
+
+def _keep_erasure(conn: Connection, row_id: uuid.UUID, values: dict[str, Any]) -> None:
+    """Leave out a teammate's e-mail and phone for a contact erased in this database.
+
+    ``erased_at`` is not synced. The CHECK ``ck_contact_erased_has_no_contact_details``
+    rejects those details on an erased contact, which would fail every pull.
+    """
+    table = ENTITIES["contact"].table
+    erased = conn.execute(select(table.c.erased_at).where(table.c.id == row_id)).scalar()
+    if erased is not None:
+        values.pop("email", None)
+        values.pop("phone", None)
 
 
 def _parents_present(conn: Connection, spec: EntitySpec, values: dict[str, Any]) -> bool:
@@ -206,7 +280,8 @@ def retry_parked(conn: Connection) -> None:
         if spec is not None:
             materialize(conn, spec, row.entity_id)
         elif row.entity == SNAPSHOT_ENTITY:
-            write_parked(conn, row.entity_id)
+            with _integrity_as_sync_error(SNAPSHOT_ENTITY, row.entity_id):
+                write_parked(conn, row.entity_id)
 
 
 def acknowledge(conn: Connection, entry: outbox.Entry, seq: int | None) -> None:
