@@ -10,6 +10,7 @@ import ipaddress
 import json
 import logging
 import os
+import signal
 import sys
 import uuid
 from collections.abc import Sequence
@@ -20,6 +21,8 @@ from csm_server.db import make_engine, sqlite_url
 log = logging.getLogger(__name__)
 
 LOOPBACK_NAMES = {"localhost"}
+# Loggers that report set-up steps at INFO, shown only with --verbose.
+CHATTY_LOGGERS = ("alembic.runtime.plugins",)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -88,6 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if not args.verbose:
+        for name in CHATTY_LOGGERS:
+            logging.getLogger(name).setLevel(logging.WARNING)
     url = args.database_url or (sqlite_url(args.sqlite) if args.sqlite else None)
     url = url or os.environ.get("CSM_SERVER_DATABASE_URL")
     if not url:
@@ -126,7 +132,9 @@ def _run(args: argparse.Namespace, url: str) -> int:
         expires = timedelta(days=args.expires_days) if args.expires_days else None
         print(admin.create_token(engine, args.user, args.name, expires))
     elif args.command == "revoke-tokens":
-        print(admin.revoke_tokens(engine, args.user))
+        count = admin.revoke_tokens(engine, args.user)
+        noun = "token" if count == 1 else "tokens"
+        print(f"Revoked {count} {noun} of {args.user}.")
     elif args.command == "revoke-device":
         admin.revoke_device(engine, args.client_id)
     elif args.command == "new-epoch":
@@ -154,18 +162,35 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     log.info("Starting the sync server on %s:%d (TLS %s)", args.host, args.port, tls)
-    uvicorn.run(
-        "csm_server.app:create_app",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        ssl_keyfile=args.ssl_keyfile,
-        ssl_certfile=args.ssl_certfile,
-        workers=args.workers,
-        log_level="warning",
-    )
+    signal.signal(signal.SIGTERM, _log_stop_and_exit)
+    try:
+        uvicorn.run(
+            "csm_server.app:create_app",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            ssl_keyfile=args.ssl_keyfile,
+            ssl_certfile=args.ssl_certfile,
+            workers=args.workers,
+            log_level="warning",
+        )
+    except KeyboardInterrupt:
+        log.info("Sync server stopped by SIGINT")
+        return 130
     log.info("Sync server stopped")
     return 0
+
+
+def _log_stop_and_exit(signum: int, _frame: object) -> None:
+    """Log the stop line, then end the process by ``signum`` as the default handler would.
+
+    After a graceful shutdown, uvicorn (0.55 checked) puts back the handlers
+    it found and raises the signal again, so no code after ``uvicorn.run``
+    runs on SIGTERM. This handler is the one it puts back.
+    """
+    log.info("Sync server stopped by %s", signal.Signals(signum).name)
+    signal.signal(signum, signal.SIG_DFL)
+    signal.raise_signal(signum)
 
 
 def _is_loopback(host: str) -> bool:

@@ -1,7 +1,8 @@
 """Command line: start the app, import data and export reports without a window.
 
 Exit codes: 0 success, 1 the command failed (the reason is on stderr),
-2 invalid usage, 130 interrupted with Ctrl+C.
+2 invalid usage, 130 interrupted with Ctrl+C, 141 the reader of the output
+closed the pipe (``csm-desktop accounts | head``), which prints nothing.
 
 Each sub-command lives in a module of this package that exposes
 ``register(commands)``; the module adds its parser and sets ``handler``
@@ -11,6 +12,7 @@ Each sub-command lives in a module of this package that exposes
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,7 +28,12 @@ from csm_desktop.cli import (
     report_commands,
     sync_commands,
 )
-from csm_desktop.cli.common import EXIT_FAILED, EXIT_INTERRUPTED, CommandError
+from csm_desktop.cli.common import (
+    EXIT_BROKEN_PIPE,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    CommandError,
+)
 from csm_desktop.cli.translated_parser import TranslatedArgumentParser
 from csm_desktop.i18n import install_cli_translations, release_cli_application
 
@@ -91,7 +98,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the process exit code."""
+    """Run the command line; return the process exit code.
+
+    A closed output pipe ends the command quietly: stdout is pointed at the
+    null device so that the flush at interpreter exit cannot fail again.
+    """
+    try:
+        code = _main(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+    return code
+
+
+def _discard_stdout() -> None:
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        # stdout is not a file descriptor (an embedding host or a test capture).
+        return
+
+
+def _main(argv: Sequence[str] | None) -> int:
     install_cli_translations()
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -152,6 +183,9 @@ def _report_errors(call) -> int:
     """Run a handler, turning expected failures into a message and exit code 1."""
     try:
         return call()
+    except BrokenPipeError:
+        # The reader of stdout went away; ``main`` ends quietly.
+        raise
     except (CommandError, LookupError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED

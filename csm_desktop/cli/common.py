@@ -9,6 +9,8 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+# 128 + SIGPIPE, the status a shell shows for a program killed by a closed pipe.
+EXIT_BROKEN_PIPE = 141
 
 
 class CommandError(Exception):

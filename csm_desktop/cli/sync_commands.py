@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import sys
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from csm_desktop.cli.common import EXIT_OK, CommandError, print_progress
+from csm_desktop.cli.common import EXIT_FAILED, EXIT_OK, CommandError, print_progress
+
+# Environment variable that ``sync now`` reads the personal access token from when
+# this database has no keyring entry.
+TOKEN_VARIABLE = "CSM_SYNC_TOKEN"
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -27,7 +33,20 @@ def register(commands: argparse._SubParsersAction) -> None:
     connect.add_argument("url", help=QCoreApplication.translate("Cli", "server URL (https://…)"))
     connect.set_defaults(handler=_connect)
 
-    now = actions.add_parser("now", help=QCoreApplication.translate("Cli", "sync once now"))
+    now_help = QCoreApplication.translate(
+        "Cli", "sync once now; exits with 1 when the server rejected a change in this run"
+    )
+    now = actions.add_parser("now", help=now_help, description=now_help)
+    now.add_argument(
+        "--token-stdin",
+        action="store_true",
+        help=QCoreApplication.translate(
+            "Cli",
+            "read the personal access token from standard input instead of the keyring; "
+            "without this option and without a keyring entry, the token is read from the "
+            "CSM_SYNC_TOKEN environment variable. The token is never written to disk.",
+        ),
+    )
     now.set_defaults(handler=_now)
 
     status = actions.add_parser(
@@ -83,25 +102,42 @@ def _sync_errors_as_command_errors(handler):
 def _connect(db, args: argparse.Namespace) -> int:
     from csm_desktop.sync.service import connect
 
-    token = sys.stdin.readline().strip()
-    if not token:
-        raise CommandError(
-            QCoreApplication.translate("Cli", "no token on standard input; pipe the token in")
-        )
+    token = _read_stdin_token()
     meta = connect(db, args.url, token)
     print(
         QCoreApplication.translate("Cli", "Connected to {url} as {email} ({role}).").format(
             url=args.url, email=meta["user"]["email"], role=meta["user"]["role"]
         )
     )
+    _print_no_keyring_hint()
     return EXIT_OK
+
+
+def _print_no_keyring_hint() -> None:
+    """Tell the user that the token is lost when this process ends, because there is no keyring.
+
+    Each command is a new process, so without a keyring ``sync now`` needs the
+    token again, from the environment or from stdin.
+    """
+    from csm_desktop.secrets import keyring_status
+
+    status = keyring_status()
+    if status.available:
+        return
+    print(
+        QCoreApplication.translate(
+            "Cli",
+            "The token is not kept after this command ends. {reason} To sync from the "
+            "command line, give the token to each 'sync now': set the CSM_SYNC_TOKEN "
+            "environment variable, or pipe it in with 'sync now --token-stdin'.",
+        ).format(reason=status.reason),
+        file=sys.stderr,
+    )
 
 
 @_sync_errors_as_command_errors
 def _now(db, args: argparse.Namespace) -> int:
-    from csm_desktop.sync.service import build_engine
-
-    engine = build_engine(db)
+    engine = _build_engine(db, args)
     try:
         report = engine.run(progress=print_progress)
     finally:
@@ -120,7 +156,39 @@ def _now(db, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     _print_lost_hint(db)
-    return EXIT_OK
+    return EXIT_FAILED if report.rejected else EXIT_OK
+
+
+def _build_engine(db, args: argparse.Namespace):
+    """Build the engine with the token from stdin, the keyring, or ``CSM_SYNC_TOKEN``."""
+    from csm_desktop.sync.service import NotConnectedError, build_engine, read_status
+
+    if args.token_stdin:
+        return build_engine(db, token=_read_stdin_token())
+    try:
+        return build_engine(db)
+    except NotConnectedError as error:
+        if read_status(db).server_url is None:
+            raise
+        token = os.environ.get(TOKEN_VARIABLE, "").strip()
+        if token:
+            return build_engine(db, token=token)
+        raise CommandError(
+            QCoreApplication.translate(
+                "Cli",
+                "{error}. Without a keyring, set the CSM_SYNC_TOKEN environment variable "
+                "or pipe the token in with 'sync now --token-stdin'.",
+            ).format(error=error)
+        ) from error
+
+
+def _read_stdin_token() -> str:
+    token = sys.stdin.readline().strip()
+    if not token:
+        raise CommandError(
+            QCoreApplication.translate("Cli", "no token on standard input; pipe the token in")
+        )
+    return token
 
 
 def _print_lost_hint(db) -> None:
@@ -178,9 +246,16 @@ def _status(db, args: argparse.Namespace) -> int:
         ("rejected", status.rejected),
         ("conflicts", status.open_conflicts),
         ("lost_changes", status.lost_changes),
-        ("last_sync_at", status.last_sync_at or "-"),
+        ("last_sync_at", _local_time(status.last_sync_at)),
         ("last_error", status.last_error or "-"),
     ]
     for key, value in rows:
         print(f"{key}\t{value}")
     return EXIT_OK
+
+
+def _local_time(unix_seconds: int | None) -> str:
+    """Return a Unix time as an ISO 8601 local date-time with its UTC offset, or "-"."""
+    if unix_seconds is None:
+        return "-"
+    return datetime.fromtimestamp(unix_seconds).astimezone().isoformat(timespec="seconds")

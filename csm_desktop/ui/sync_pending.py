@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -52,6 +52,13 @@ class PendingChangesDialog(QDialog):
             ],
             self.tr("Pending changes"),
         )
+        # Row heights depend on the column widths, which are known only once the dialog
+        # is laid out and change with every resize, so they are computed again then.
+        self._row_heights = QTimer(self)
+        self._row_heights.setSingleShot(True)
+        self._row_heights.setInterval(0)
+        self._row_heights.timeout.connect(self.table.resizeRowsToContents)
+        self.table.horizontalHeader().sectionResized.connect(self._schedule_row_heights)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.sync_button = QPushButton(self.tr("Sync &now"), self)
@@ -99,6 +106,11 @@ class PendingChangesDialog(QDialog):
                     "The waiting changes include %1 health snapshots, sent after their accounts."
                 ).replace("%1", format_number(snapshots))
             )
+
+    @Slot()
+    def _schedule_row_heights(self) -> None:
+        """Resize the rows once after a burst of column resizes (one per column)."""
+        self._row_heights.start()
 
     def _op_label(self, op: str) -> str:
         labels = {

@@ -1,4 +1,4 @@
-"""Settings page for team sync: server URL, access token, test connection, connect.
+"""Settings page for team sync: server URL, personal access token, test connection, connect.
 
 Both buttons call the server off the UI thread through ``JobRunner``. The
 token goes only to ``sync.service.connect``, which keeps it in the OS
@@ -70,8 +70,10 @@ class SyncSettingsPage(QWidget):
         self.url_edit.setAccessibleName(self.tr("Server URL"))
         self.token_edit = QLineEdit(self)
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token_edit.setPlaceholderText(self.tr("Paste the access token from your team admin"))
-        self.token_edit.setAccessibleName(self.tr("Access token"))
+        self.token_edit.setPlaceholderText(
+            self.tr("Paste the personal access token from your team admin")
+        )
+        self.token_edit.setAccessibleName(self.tr("Personal access token"))
         self.remember_check = QCheckBox(self.tr("Remember the token in the system keyring"), self)
         self.remember_check.setChecked(True)
 
@@ -95,7 +97,8 @@ class SyncSettingsPage(QWidget):
     def _build_layout(self) -> None:
         form = QFormLayout()
         form.addRow(self.tr("Server &URL:"), self.url_edit)
-        form.addRow(self.tr("Access &token:"), self.token_edit)
+        # Alt+T belongs to Test connection, so this label takes Alt+P.
+        form.addRow(self.tr("&Personal access token:"), self.token_edit)
         form.addRow(self.remember_check)
         buttons = QHBoxLayout()
         buttons.addWidget(self.test_button)
@@ -137,8 +140,8 @@ class SyncSettingsPage(QWidget):
         if self.token_edit.text().strip():
             raise SettingsError(
                 self.tr(
-                    "The access token was not saved. Press Connect on the Team sync page to "
-                    "check and save it, or clear the token field."
+                    "The personal access token was not saved. Press Connect on the Team sync "
+                    "page to check and save it, or clear the token field."
                 )
             )
 
@@ -192,7 +195,7 @@ class SyncSettingsPage(QWidget):
         url = self.url_edit.text().strip()
         token = self.token_edit.text().strip()
         if not url or not token:
-            self._finish(self.tr("Enter the server URL and the access token first."))
+            self._finish(self.tr("Enter the server URL and the personal access token first."))
             return None
         try:
             return check_server_url(url), token
