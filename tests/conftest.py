@@ -127,10 +127,12 @@ def questions(monkeypatch: pytest.MonkeyPatch):
     """Answer ``QMessageBox.question`` from a queue (see ``tests.editing.FakeQuestions``)."""
     from PySide6.QtWidgets import QMessageBox
 
+    from csm_desktop.ui import record_editing
     from tests.editing import FakeQuestions
 
     fake = FakeQuestions()
     monkeypatch.setattr(QMessageBox, "question", fake)
+    monkeypatch.setattr(record_editing, "ask_delete", fake)
     return fake
 
 

@@ -242,10 +242,15 @@ def test_parse_amount_rejects_text() -> None:
     spanish = QLocale(QLocale.Language.Spanish, QLocale.Country.Spain)
     assert parse_amount("€ 1.234,5", spanish) == Decimal("1234.5")
     assert parse_amount("", spanish) is None
+    assert parse_amount("1.234,5 EUR", spanish) == Decimal("1234.5")
     with pytest.raises(ValueError, match="not an amount"):
         parse_amount("mucho", spanish)
-    with pytest.raises(ValueError, match="es_ES"):
+    with pytest.raises(ValueError, match="type it as 1.234,50"):
         parse_amount("1,2,3", spanish)
+    # Letters inside a number are refused, never dropped ("12abcx5k" is not 125).
+    for typed in ("12abcx5k", "12k", "1e3", "12 500 dollars"):
+        with pytest.raises(ValueError, match="not an amount"):
+            parse_amount(typed, spanish)
 
 
 def test_timeline_search_folds_accents(

@@ -334,3 +334,23 @@ def test_tab_delete_key_without_selection(
     assert questions.asked == []
     assert "Select a goal" in tab.message_label.text()
     assert tab.goals_table.rowCount() == 1
+
+
+def test_delete_box_names_the_action(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from csm_desktop.ui.record_editing import confirm_delete
+
+    seen: list[tuple[str, str, str]] = []
+
+    def answer() -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox))
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        no = box.button(QMessageBox.StandardButton.No)
+        seen.append((yes.text(), no.text(), box.defaultButton().text()))
+        no.click()
+
+    QTimer.singleShot(0, answer)
+    assert not confirm_delete(None, "Delete goal", "Delete the goal “First”?")
+    assert seen == [("&Delete", "Cancel", "Cancel")]

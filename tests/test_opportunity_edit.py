@@ -215,6 +215,33 @@ def test_tab_new_clears_form(qtbot: QtBot, db: Database, account: uuid.UUID) -> 
     assert titles == ["First", "Second"]
 
 
+def test_tab_adds_two_in_a_row(qtbot: QtBot, db: Database, account: uuid.UUID) -> None:
+    tab = open_tab(qtbot, db, account)
+
+    for title, amount in (("First", "100"), ("Second", "200")):
+        tab.opportunity_title_edit.setText(title)
+        tab.opportunity_amount_edit.setText(amount)
+        qtbot.mouseClick(tab.add_opportunity_button, Qt.MouseButton.LeftButton)
+        assert button_text(tab.add_opportunity_button) == "Add opportunity"
+        assert tab.opportunity_title_edit.text() == ""
+
+    with db.session() as session:
+        amounts = {row.title: row.amount for row in load_renewal(session, account).opportunities}
+    assert amounts == {"First": Decimal("100"), "Second": Decimal("200")}
+
+
+def test_tab_refuses_letters_in_amount(qtbot: QtBot, db: Database, account: uuid.UUID) -> None:
+    tab = open_tab(qtbot, db, account)
+    tab.opportunity_title_edit.setText("Upsell analytics")
+    tab.opportunity_amount_edit.setText("12abcx5k")
+
+    qtbot.mouseClick(tab.add_opportunity_button, Qt.MouseButton.LeftButton)
+
+    assert "“12abcx5k” is not an amount" in tab.message_label.text()
+    with db.session() as session:
+        assert load_renewal(session, account).opportunities == []
+
+
 def test_tab_invalid_edit_shows_error(qtbot: QtBot, db: Database, account: uuid.UUID) -> None:
     opportunity_id = add_opportunity(db, account, "Keep", amount=Decimal("5"))
     tab = open_tab(qtbot, db, account)

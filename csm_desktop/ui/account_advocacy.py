@@ -225,8 +225,9 @@ class AdvocacyTab(QWidget):
         contact_id = self.contact_combo.currentData()
         notes = self.notes_edit.text()
         try:
-            if self._editing is None:
-                self._editing = add_advocacy(
+            created = self._editing is None
+            if created:
+                add_advocacy(
                     self._db,
                     self._account_id,
                     kind,
@@ -256,6 +257,9 @@ class AdvocacyTab(QWidget):
             return
         self.message_label.clear()
         self.reload()
+        if created:
+            # Ready for the next one: a second click must not overwrite this record.
+            self._new()
 
     @Slot()
     def _delete(self) -> None:

@@ -6,7 +6,7 @@ import logging
 import uuid
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QSignalBlocker, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSignalBlocker, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -52,7 +52,11 @@ def parse_number(text: str, locale: QLocale | None = None) -> float | None:
         return None
     value, ok = loc.toDouble(stripped)
     if not ok:
-        raise ValueError(f"{text!r} is not a number in {loc.name()} format")
+        raise ValueError(
+            QCoreApplication.translate("GoalsTab", "“%1” is not a number; type it as %2.")
+            .replace("%1", stripped)
+            .replace("%2", format_number(1234.5, loc, decimals=1))
+        )
     return value
 
 
@@ -344,8 +348,9 @@ class GoalsTab(QWidget):
             unit = self.unit_edit.text()
             owner = self.owner_edit.text()
             due_on = self.goal_due_edit.optional_date()
-            if self._editing is None:
-                self._editing = create_goal(
+            created = self._editing is None
+            if created:
+                goal_id = create_goal(
                     self._db,
                     self._account_id,
                     objective,
@@ -373,8 +378,15 @@ class GoalsTab(QWidget):
         except (ValueError, GoalNotFoundError) as exc:
             self.message_label.setText(str(exc))
             return
-        self.message_label.clear()
         self.reload()
+        if created:
+            # The new goal stays selected for its check-ins; say how to start another one.
+            self.select_goal(goal_id)
+            self.message_label.setText(
+                self.tr("Goal added. Check in on it below, or press New for another goal.")
+            )
+        else:
+            self.message_label.clear()
 
     @Slot()
     def _delete_goal(self) -> None:

@@ -308,8 +308,9 @@ class RenewalTab(QWidget):
             stage = self.stage_combo.currentData()
             expected_close = self.close_edit.optional_date()
             notes = self.opportunity_notes_edit.text()
-            if self._editing is None:
-                self._editing = add_opportunity(
+            created = self._editing is None
+            if created:
+                add_opportunity(
                     self._db,
                     self._account_id,
                     title,
@@ -339,6 +340,9 @@ class RenewalTab(QWidget):
             return
         self.message_label.clear()
         self.reload()
+        if created:
+            # Ready for the next one: a second click must not overwrite this record.
+            self._new_opportunity()
 
     @Slot()
     def _delete_opportunity(self) -> None:

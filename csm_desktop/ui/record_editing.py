@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QDateEdit, QMessageBox, QWidget
 
@@ -67,12 +67,20 @@ class DeleteKeyFilter(QObject):
 
 
 def confirm_delete(parent: QWidget, title: str, question: str) -> bool:
-    """Show ``question`` in a Yes/No box whose default is No. Return True if the user chose Yes."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
+    """Ask ``question`` with Delete and Cancel buttons, Cancel the default; True means Delete."""
+    return ask_delete(parent, title, question) == QMessageBox.StandardButton.Yes
+
+
+def ask_delete(parent: QWidget, title: str, question: str) -> QMessageBox.StandardButton:
+    """Show the delete question and return Yes for Delete, No for Cancel (tests replace this)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    # A verb on the button says what happens, which a Yes does not.
+    box.button(QMessageBox.StandardButton.Yes).setText(
+        QCoreApplication.translate("RecordEditing", "&Delete")
     )
-    return answer == QMessageBox.StandardButton.Yes
+    box.button(QMessageBox.StandardButton.No).setText(
+        QCoreApplication.translate("RecordEditing", "Cancel")
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return QMessageBox.StandardButton(box.exec())
