@@ -172,9 +172,12 @@ def test_palette_result_opens_record_selected(
             assert page.tabs.currentWidget() is page.notes_split
             current = page.notes_list.currentItem()
             assert current.data(Qt.ItemDataRole.UserRole) == hit.item_id
+            focused = page.notes_list
         else:
             assert page.tabs.currentWidget() is page.contacts_tab
             assert page.contacts_tab.name_edit.text() == hit.title
+            focused = page.contacts_tab.table
+        assert window.focusWidget() is focused
     finally:
         window.runner.shutdown(5_000)
         QSettings.setDefaultFormat(QSettings.Format.NativeFormat)

@@ -223,3 +223,26 @@ def test_undo_brings_alert_back(qtbot: QtBot, page: TodayPage, db: Database, hid
     assert page.undo_button.isHidden()
     with db.session() as session:
         assert session.scalars(select(AlertDismissal)).all() == []
+
+
+def test_undo_goes_back_several_steps(qtbot: QtBot, page: TodayPage, db: Database) -> None:
+    page.alerts.setFocus()
+    for _ in range(2):
+        page.alerts.setCurrentItem(page.alerts.topLevelItem(0))
+        page.dismiss_action.trigger()
+    assert page.alerts.topLevelItemCount() == 1
+    # Ctrl+Z works with the focus in another list of the page.
+    page.tasks.setFocus()
+
+    for expected in (2, 3):
+        with qtbot.waitSignal(page.loaded, timeout=5_000):
+            qtbot.keyClick(page.tasks, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert page.alerts.topLevelItemCount() == expected
+
+    assert page.undo_button.isHidden()
+    with db.session() as session:
+        assert session.scalars(select(AlertDismissal)).all() == []
+
+
+def test_snooze_button_says_how_long(page: TodayPage) -> None:
+    assert "7 days" in page.snooze_button.toolTip()

@@ -309,6 +309,32 @@ def test_close_declined_keeps_working(
     release.set()
 
 
+def test_close_cancels_reads_without_asking(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[int] = []
+
+    def record(self: MainWindow, count: int) -> bool:
+        asked.append(count)
+        return True
+
+    monkeypatch.setattr(MainWindow, "confirm_cancel_jobs", record)
+    release = threading.Event()
+    job = window.runner.start("slow read", lambda **_: release.wait(5), read_only=True)
+
+    window.close()
+    release.set()
+
+    assert asked == []
+    assert job.token.cancelled
+    assert not window.isVisible()
+
+
+def test_jobs_question_singular(window: MainWindow) -> None:
+    assert window._jobs_question(1) == "A background task is still running. Cancel it and quit?"
+    assert window._jobs_question(3).startswith("3 background tasks are still running.")
+
+
 def test_startup_imports_no_matplotlib() -> None:
     code = (
         "import sys; import csm_desktop.ui.app, csm_desktop.ui.main_window; "

@@ -241,7 +241,7 @@ class AccountPage(QWidget):
         self.status_label.setText(self.tr("Loading account…"))
         self.status_label.show()
         self.export_button.setEnabled(False)
-        job = self._runner.start("load account", _AccountLoad(self._db, account_id))
+        job = self._runner.start("load account", _AccountLoad(self._db, account_id), read_only=True)
         job.succeeded.connect(self._on_loaded)
         job.failed.connect(self._on_load_failed)
 
@@ -285,9 +285,12 @@ class AccountPage(QWidget):
         if kind == "note":
             self.tabs.setCurrentWidget(self.notes_split)
             found = self.notes_list.select_note(record_id)
+            # The keyboard goes on from the record the user asked for.
+            self.notes_list.setFocus(Qt.FocusReason.OtherFocusReason)
         elif kind == "contact":
             self.tabs.setCurrentWidget(self.contacts_tab)
             found = self.contacts_tab.select_contact(record_id)
+            self.contacts_tab.table.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             found = False
         if not found:

@@ -107,7 +107,7 @@ class CommandPalette(QDialog):
             with self._db.session() as session:
                 return search_everything(session, text)
 
-        job = self._runner.start("search everywhere", work)
+        job = self._runner.start("search everywhere", work, read_only=True)
         job.succeeded.connect(lambda hits, number=number: self._on_hits(number, hits))
         job.failed.connect(self._on_failed)
 

@@ -563,18 +563,25 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             APP_NAME,
-            self.tr("%1 background tasks are still running. Cancel them and quit?").replace(
-                "%1", format_number(count)
-            ),
+            self._jobs_question(count),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def _jobs_question(self, count: int) -> str:
+        if count == 1:
+            return self.tr("A background task is still running. Cancel it and quit?")
+        return self.tr("%1 background tasks are still running. Cancel them and quit?").replace(
+            "%1", format_number(count)
+        )
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask before cancelling running work, then save state and wait for the threads."""
         running = self.runner.running_count
-        if running and not self.confirm_cancel_jobs(running):
+        # Screens still loading are cancelled without a question; work that writes is not.
+        writing = self.runner.writing_count
+        if writing and not self.confirm_cancel_jobs(writing):
             event.ignore()
             return
         self.save_state()

@@ -138,7 +138,7 @@ class PortfolioPage(QWidget):
         if self._db is None:
             log.debug("No database yet; the portfolio shows the rows read at start")
             return
-        job = self._runner.start("load portfolio", self._load_rows)
+        job = self._runner.start("load portfolio", self._load_rows, read_only=True)
         job.succeeded.connect(self._on_rows_loaded)
         job.failed.connect(self._on_load_failed)
 

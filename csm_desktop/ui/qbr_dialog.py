@@ -152,7 +152,7 @@ class QbrDialog(QDialog):
     def _load_narratives(self, keys: list[str] | None) -> None:
         """Load saved or drafted narratives on a worker; ``keys`` None loads all of them."""
         work = _DraftLoad(self._db, self._account_id, self.selected_quarter(), fresh=keys)
-        job = self._runner.start("load QBR drafts", work)
+        job = self._runner.start("load QBR drafts", work, read_only=True)
         job.succeeded.connect(self._on_narratives_loaded)
 
     @Slot(str)

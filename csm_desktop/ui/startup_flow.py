@@ -119,7 +119,7 @@ class StartupFlow(QObject):
     def _load_rest(self) -> None:
         # On the flow's own runner, so closing the window in the meantime
         # neither shows a question about this job nor waits for it.
-        job = self._runner.start("load modules", import_deferred_modules)
+        job = self._runner.start("load modules", import_deferred_modules, read_only=True)
         job.finished.connect(self._attach_after_first_paint)
 
     def close(self) -> None:

@@ -294,7 +294,7 @@ class DuplicatesPanel(QWidget):
         def work(*, progress: Any, cancel: Any) -> list[DuplicatePair]:
             return duplicates.open_pairs(db)
 
-        job = self._runner.start("find duplicate accounts", work)
+        job = self._runner.start("find duplicate accounts", work, read_only=True)
         job.succeeded.connect(lambda pairs: self._show(pairs, generation))
         job.failed.connect(lambda error: self._show_failure(error, generation))
 

@@ -158,10 +158,15 @@ class TodayPage(QWidget):
             button = QPushButton(f"{action.text().replace('&', '')} ({shortcut})", box)
             button.clicked.connect(action.trigger)
             buttons.addWidget(button)
+            if action is self.snooze_action:
+                self.snooze_button = button
         buttons.addStretch(1)
-        # Shown after a dismiss or snooze, until the next one or a reload.
-        self._hidden_key: str | None = None
+        # Alerts hidden this session, newest last, with the button text that undoes each.
+        self._hidden: list[tuple[str, str]] = []
         self.undo_action = self._tree_action(self.tr("&Undo"), "Ctrl+Z", self.undo_hide)
+        # Ctrl+Z works from any list of the page, not only from the changes list.
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.undo_action)
         self.undo_action.setEnabled(False)
         self.undo_button = QPushButton(box)
         self.undo_button.clicked.connect(self.undo_action.trigger)
@@ -220,13 +225,14 @@ class TodayPage(QWidget):
                     since = as_of - timedelta(days=int(since_days))
                 return load_today(session, since=since, alert_source=source)
 
-        job = self._runner.start("load today", work)
+        job = self._runner.start("load today", work, read_only=True)
         job.succeeded.connect(self._on_loaded)
         job.failed.connect(self._on_failed)
 
     @Slot(object)
     def _on_loaded(self, data: TodayData) -> None:
         self.data = data
+        self._describe_snooze()
         self.title_label.setText(
             self.tr("Today, %1").replace("%1", format_date(data.as_of, long=True))
         )
@@ -356,21 +362,38 @@ class TodayPage(QWidget):
         self._remove_alert_item(item)
         self._offer_undo(key, self.tr("Undo snooze (%1)"))
 
+    def _describe_snooze(self) -> None:
+        """Say on the Snooze button how long it hides an alert (a setting, 7 days by default)."""
+        with self._db.session() as session:
+            days = max(get_int_setting(session, SNOOZE_DAYS_KEY, DEFAULT_SNOOZE_DAYS), 1)
+        text = self.tr("Hide the selected change for %1 days; set the period in Settings.")
+        text = text.replace("%1", format_number(days))
+        self.snooze_button.setToolTip(text)
+        self.snooze_action.setToolTip(text)
+
     def _offer_undo(self, key: str, template: str) -> None:
         shortcut = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        self._hidden_key = key
-        self.undo_button.setText(template.replace("%1", shortcut))
-        self.undo_button.show()
-        self.undo_action.setEnabled(True)
+        self._hidden.append((key, template.replace("%1", shortcut)))
+        self._show_undo()
+
+    def _show_undo(self) -> None:
+        """Offer to undo the newest hide, or hide the button when nothing is left to undo."""
+        if self._hidden:
+            self.undo_button.setText(self._hidden[-1][1])
+        self.undo_button.setVisible(bool(self._hidden))
+        self.undo_action.setEnabled(bool(self._hidden))
 
     @Slot()
     def undo_hide(self) -> None:
-        """Show the alert dismissed or snoozed last again, and reload the screen."""
-        key, self._hidden_key = self._hidden_key, None
-        self.undo_button.hide()
-        self.undo_action.setEnabled(False)
-        if key is None:
+        """Show the alert dismissed or snoozed last again, and reload the screen.
+
+        Each press undoes one more, newest first, back to the first hide of
+        this session.
+        """
+        if not self._hidden:
             return
+        key, _text = self._hidden.pop()
+        self._show_undo()
         with self._db.session() as session:
             restore_alert(session, key)
         log.info("Restored alert %s", key)

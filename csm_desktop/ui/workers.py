@@ -72,6 +72,8 @@ class Job(QObject):
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = name
+        # Set by ``JobRunner.start``: True for work that only reads.
+        self.read_only = False
         self.state = _JobState(name)
         self.token = self.state.token
         self.done = False
@@ -180,15 +182,19 @@ class JobRunner(QObject):
         *,
         progress_parent: QWidget | None = None,
         progress_label: str = "",
+        read_only: bool = False,
     ) -> Job:
         """Start ``work(progress=..., cancel=...)`` and return its job.
 
         Connect to the job's signals right after this returns: the earliest
         signal is queued to the UI thread, so it cannot fire before then.
         With ``progress_parent`` a progress dialog with Cancel appears for
-        jobs that run longer than ``PROGRESS_DIALOG_DELAY_MS``.
+        jobs that run longer than ``PROGRESS_DIALOG_DELAY_MS``. A
+        ``read_only`` job only reads (a screen loading, a search), so quitting
+        cancels it without asking; see ``writing_count``.
         """
         job = Job(name, self)
+        job.read_only = read_only
         call = _WorkCall(job.state, work)
         self._running[job] = _Launch(job, work, call)
         job.finished.connect(self._on_job_finished)
@@ -202,6 +208,11 @@ class JobRunner(QObject):
     @property
     def running_count(self) -> int:
         return len(self._running)
+
+    @property
+    def writing_count(self) -> int:
+        """Return how many running jobs are not ``read_only``: cancelling those loses work."""
+        return sum(1 for job in self._running if not job.read_only)
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
         """Cancel every job and wait for the pool threads. Return False on timeout."""
