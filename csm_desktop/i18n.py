@@ -104,13 +104,29 @@ def save_language(language: str | None) -> None:
 
 
 def locale_for(language: str | None) -> QLocale:
-    """Return the locale to translate and format for: the chosen language or the system's."""
+    """Return the locale to translate and format for: the chosen language or the system's.
+
+    A system locale of C or POSIX (a bare container, ``LANG=C.UTF-8``) gives
+    en_US instead, because Qt's C locale writes dates as "31 12 2024" and
+    money as "0US$".
+    """
     if not language:
-        return QLocale.system()
+        system = QLocale.system()
+        return fallback_locale() if is_c_locale(system) else system
     if language == "es":
         # Spanish means Spain here: 1.234,56 € and 31/12/2026.
         return QLocale(QLocale.Language.Spanish, QLocale.Country.Spain)
     return QLocale(language)
+
+
+def fallback_locale() -> QLocale:
+    """Return en_US, the locale used in place of a C or POSIX system locale."""
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def is_c_locale(locale: QLocale) -> bool:
+    """Return whether ``locale`` is Qt's C locale, which POSIX and C system locales map to."""
+    return locale.language() == QLocale.Language.C
 
 
 def translations_dir() -> Path | None:
@@ -191,7 +207,8 @@ def install_translations(app: QCoreApplication, language: str | None) -> QLocale
 
     Replaces what an earlier call installed. An explicit language also
     becomes the default ``QLocale``, so numbers, dates and money follow the
-    chosen language (1.234,56 € and 31/12/2026 in Spanish). Returns the locale.
+    chosen language (1.234,56 € and 31/12/2026 in Spanish). So does the
+    en_US fallback of a C system locale (see ``locale_for``). Returns the locale.
     """
     for translator in _installed:
         app.removeTranslator(translator)
@@ -207,7 +224,7 @@ def install_translations(app: QCoreApplication, language: str | None) -> QLocale
     for translator in translators:
         app.installTranslator(translator)
         _installed.append(translator)
-    if language:
+    if language or is_c_locale(QLocale.system()):
         QLocale.setDefault(locale)
     log.info("Language %s, %d translators installed", locale.name(), len(translators))
     return locale

@@ -142,3 +142,27 @@ def test_measure_without_value_gives_no_usage_alert(db: Database, seeded_db: dic
         alerts = compute_alerts(session, since=date(2024, 12, 5), as_of=date(2024, 12, 31))
 
     assert [alert for alert in alerts if alert.kind == "usage_drop"] == []
+
+
+def test_usage_stop_alert_names_earlier_events(db: Database, seeded_db: dict) -> None:
+    account = seeded_db["Blue Harbor"]
+    _store(db, account, [1.0, 0.0, 0.0], lambda ratio: _fall(ratio, 40))
+
+    with db.session() as session:
+        alerts = compute_alerts(session, since=date(2024, 12, 5), as_of=date(2024, 12, 31))
+
+    drop = next(alert for alert in alerts if alert.kind == "usage_drop")
+    assert drop.message == "No product usage in the last 30 days (40 events the 30 days before)."
+    assert "100%" not in drop.message
+
+
+@pytest.mark.parametrize("encode", [_list_entry, _dict_entry], ids=["list", "dict"])
+def test_usage_stop_alert_without_baseline(db: Database, seeded_db: dict, encode) -> None:
+    # Format-1 detail and unknown codes carry no earlier event count.
+    _store(db, seeded_db["Blue Harbor"], [0.9, 0.0, 0.0], encode)
+
+    with db.session() as session:
+        alerts = compute_alerts(session, since=date(2024, 12, 5), as_of=date(2024, 12, 31))
+
+    drop = next(alert for alert in alerts if alert.kind == "usage_drop")
+    assert drop.message == "No product usage in the last 30 days."

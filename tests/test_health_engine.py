@@ -221,7 +221,12 @@ USAGE_CASES = [
     ("flat", [(date(2024, 2, 1), 10.0), (date(2024, 5, 1), 10.0)], 1.0, "about the same"),
     # D-89 (2024-04-02) is the first day of the recent window, D-90 the last earlier day.
     ("window edges", [(date(2024, 4, 1), 4.0), (date(2024, 4, 2), 2.0)], 0.5, "fell 50%"),
-    ("recent gone", [(date(2024, 2, 1), 10.0)], 0.0, "fell 100% in 90 days: 0 in the last"),
+    (
+        "recent gone",
+        [(date(2024, 2, 1), 10.0)],
+        0.0,
+        "No feature events in the last 90 days, against 10 in the 90 days before.",
+    ),
 ]
 
 

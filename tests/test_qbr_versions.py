@@ -148,7 +148,7 @@ def test_feedback_matches_database(customer_pdf: Path) -> None:
 
     # Two promoters and one detractor of three responses: (2 - 1) / 3 = 33.
     assert "33 – 4.0 NPS (responses: 3) NPS previous quarter" in text
-    assert "2 promoters, 0 passives and 1 detractors." in text
+    assert "Promoters: 2, passives: 0, detractors: 1." in text
     assert "CSAT out of 5 (responses: 1)" in text
     assert "“Los paneles nos ahorran horas.”" in text
     assert "“Exports are slow.”" in text
@@ -168,7 +168,7 @@ def test_drafts_written_from_data(customer_pdf: Path) -> None:
     text = _text(customer_pdf)
 
     assert "Health moved from 55 to 78 over the quarter." in text
-    assert "Product use rose 25% over the previous quarter." in text
+    assert "Product use rose 25.0% over the previous quarter." in text
     assert "Achieved: Roll out dashboards to 5 teams" in text
     assert "Agree on a new plan for: Cut report time to 2 hours" in text
     assert "Connect the ERP through the API (due 02/28/2025)" in text

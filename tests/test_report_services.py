@@ -61,7 +61,7 @@ def test_generated_drafts_quote_data(db: Database) -> None:
         drafts = generate_drafts(gather_qbr_data(session, account_id, Q4), US)
 
     assert "Health moved from 55 to 78 over the quarter." in drafts["summary"]
-    assert "Product use rose 25% over the previous quarter." in drafts["summary"]
+    assert "Product use rose 25.0% over the previous quarter." in drafts["summary"]
     assert "4 support tickets were opened (still open: 1)." in drafts["summary"]
     assert "Next business review: Q1 2025." in drafts["plan"]
 

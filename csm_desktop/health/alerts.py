@@ -127,7 +127,7 @@ def _snapshot_alerts(session, names, overridden, since: date, as_of: date) -> li
             alerts.append(_status_alert(account_id, name, day, old_colour, colour))
         dropped = _is_drop(ratio, tuple(baseline))
         if dropped and (old_ratio is None or old_ratio > USAGE_DROP_RATIO):
-            alerts.append(_usage_alert(account_id, name, day, ratio))
+            alerts.append(_usage_alert(account_id, name, day, ratio, baseline[1]))
     return alerts
 
 
@@ -202,13 +202,26 @@ def _status_alert(account_id, name: str, day: date, old: str, new: str) -> Healt
     return HealthAlert(account_id, name, kind, severity, day, message, key)
 
 
-def _usage_alert(account_id, name: str, day: date, ratio: float) -> HealthAlert:
+def _usage_alert(
+    account_id, name: str, day: date, ratio: float, earlier_events: float | None
+) -> HealthAlert:
+    """Build a usage-drop alert. ``earlier_events`` is the earlier window's stored count, or None.
+
+    A fall to no usage at all reads "no product usage" rather than "fell 100%".
+    """
     from csm_desktop.formatting import format_number
 
-    drop = format_number(round((1.0 - ratio) * 100))
-    message = QCoreApplication.translate(
-        "HealthAlert", "Product usage fell {0}% in the last 30 days."
-    ).format(drop)
+    if ratio <= 0 and earlier_events is not None:
+        message = QCoreApplication.translate(
+            "HealthAlert", "No product usage in the last 30 days ({0} events the 30 days before)."
+        ).format(format_number(earlier_events))
+    elif ratio <= 0:
+        message = QCoreApplication.translate("HealthAlert", "No product usage in the last 30 days.")
+    else:
+        drop = format_number(round((1.0 - ratio) * 100))
+        message = QCoreApplication.translate(
+            "HealthAlert", "Product usage fell {0}% in the last 30 days."
+        ).format(drop)
     key = f"usage_drop:{account_id}:{day.isoformat()}"
     return HealthAlert(account_id, name, "usage_drop", "high", day, message, key)
 

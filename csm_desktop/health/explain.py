@@ -125,6 +125,55 @@ _TEMPLATES: dict[str, Callable[[], str]] = {
 }
 
 
+def _variant(why: Why) -> Callable[[], str] | None:
+    """Return the sentence for arguments the code's general template reads wrong, or None.
+
+    A count of one takes its own sentence, which covers English and Spanish,
+    and a fall to no usage at all reads "no feature events" instead of
+    "fell 100%". The stored codes stay the same, so older snapshots get the
+    right sentence too.
+    NOTE: a language with more plural forms would need Qt's %n forms here.
+    """
+    code, args = why.code, why.args
+    if code == "u5" and len(args) > 3 and args[1] == 0:
+        return lambda: QCoreApplication.translate(
+            "HealthWhy",
+            "No feature events in the last {0} days, against {3} in the {0} days before.",
+        )
+    if code == "u2" and len(args) > 1 and args[1] == 1:
+        return lambda: QCoreApplication.translate(
+            "HealthWhy", "1 feature event in the last {0} days, none in the {0} days before."
+        )
+    if code == "u3" and len(args) > 1 and args[1] == 1:
+        return lambda: QCoreApplication.translate(
+            "HealthWhy",
+            "1 feature event in the last {0} days, about the same as the {0} days before.",
+        )
+    if code == "n1" and len(args) > 1 and args[1] == 1:
+        return lambda: QCoreApplication.translate("HealthWhy", "NPS {0} from 1 response, on {4}.")
+    if code == "r1" and args and args[0] in (0, 1):
+        if args[0] == 0:
+            return lambda: QCoreApplication.translate(
+                "HealthWhy", "Last customer-facing touch on the day of the score, {1}."
+            )
+        return lambda: QCoreApplication.translate(
+            "HealthWhy", "Last customer-facing touch 1 day ago, on {1}."
+        )
+    if code == "i2" and len(args) > 1 and args[1] == 1:
+        return lambda: QCoreApplication.translate(
+            "HealthWhy", "Invoices unpaid after their due date: {0}; the oldest is 1 day overdue."
+        )
+    if code == "g1" and len(args) > 1 and args[1] == 1:
+        if args[0] == 1:
+            return lambda: QCoreApplication.translate(
+                "HealthWhy", "The onboarding goal due so far was met."
+            )
+        return lambda: QCoreApplication.translate(
+            "HealthWhy", "The onboarding goal due so far was not met."
+        )
+    return None
+
+
 def render(why: Why | str) -> str:
     """Render ``why`` as a sentence in the current language; plain strings pass through.
 
@@ -133,7 +182,7 @@ def render(why: Why | str) -> str:
     """
     if isinstance(why, str):
         return why
-    template = _TEMPLATES.get(why.code)
+    template = _variant(why) or _TEMPLATES.get(why.code)
     if template is None:
         log.warning("Unknown health explanation code %r", why.code)
         return why.code

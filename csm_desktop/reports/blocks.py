@@ -8,6 +8,7 @@ overflowing the page.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -123,38 +124,78 @@ def grid_table(
         ]
         for row in rows
     ]
-    widths = fit_header_words(
-        [context.width * share for share in shares], header, styles.cell_header
+    widths = fit_widths(
+        [context.width * share for share in shares], _needed_widths(header, rows, context)
     )
     table = Table([header_cells, *body_rows], colWidths=widths, hAlign="LEFT", repeatRows=1)
     table.setStyle(grid_table_style(styles.fonts))
     return table
 
 
+def _needed_widths(
+    header: Sequence[str], rows: Sequence[Sequence[object]], context: SectionContext
+) -> list[float]:
+    """Return each column's widest unbreakable word, header and body cells alike."""
+    styles = context.styles
+    needed = []
+    for index, text in enumerate(header):
+        cells = (longest_word(cell_text(row[index], context), styles.cell) for row in rows)
+        needed.append(max([longest_word(text, styles.cell_header), *cells]))
+    return needed
+
+
 # reportlab's default left and right cell padding, in points.
 CELL_PADDING = 6
+# Words up to this many characters get a column wide enough for one line when
+# the other columns can give the room. Longer ones (URLs, pasted tokens) may
+# break rather than squeeze the other columns.
+MAX_UNBROKEN_CHARS = 24
+# Whitespace reportlab breaks lines at: all of it except the no-break space.
+_WORD_BREAKS = re.compile(r"[^\S\u00a0]+")
+
+
+def longest_word(text: str, style: ParagraphStyle) -> float:
+    """Return the width in points of the widest word of ``text`` that must not wrap.
+
+    Words are split at whitespace other than the no-break space, as
+    reportlab breaks lines, so a value joined by no-break spaces counts as one word.
+    """
+    words = [word for word in _WORD_BREAKS.split(text) if 0 < len(word) <= MAX_UNBROKEN_CHARS]
+    return max((stringWidth(word, style.fontName, style.fontSize) for word in words), default=0)
 
 
 def fit_header_words(
     widths: Sequence[float], header: Sequence[str], style: ParagraphStyle
 ) -> list[float]:
-    """Widen columns whose header's longest word does not fit, narrowing the widest column.
+    """Widen columns whose header's longest word does not fit; see ``fit_widths``."""
+    return fit_widths(widths, [longest_word(text, style) for text in header])
+
+
+def fit_widths(widths: Sequence[float], needed: Sequence[float]) -> list[float]:
+    """Widen each column to its ``needed`` text width plus padding, taking room from the others.
 
     Shares chosen for English titles broke longer translations mid-word
-    ("Puntua-ción"). The total width stays the same; when the widest column
+    ("Puntua-ción") and dates mid-value ("31/12/202" above "4"). The room
+    comes from the columns with the most room to spare, usually the widest
+    text column, and the total width stays the same. When the other columns
     cannot give enough room, the widths are returned unchanged.
     """
-    needed = [
-        max((stringWidth(word, style.fontName, style.fontSize) for word in text.split()), default=0)
-        + 2 * CELL_PADDING
-        for text in header
-    ]
-    fitted = [max(width, need) for width, need in zip(widths, needed, strict=True)]
+    minimum = [need + 2 * CELL_PADDING for need in needed]
+    fitted = [max(width, need) for width, need in zip(widths, minimum, strict=True)]
     extra = sum(fitted) - sum(widths)
-    widest = max(range(len(widths)), key=lambda index: widths[index])
-    if extra <= 0 or fitted[widest] - extra < needed[widest]:
+    if extra <= 0:
+        return fitted
+
+    spare = {index: fitted[index] - minimum[index] for index in range(len(fitted))}
+    if sum(spare.values()) < extra:
+        log.debug("Table columns cannot fit their longest words: %s", needed)
         return list(widths)
-    fitted[widest] -= extra
+    for index in sorted(spare, key=lambda index: spare[index], reverse=True):
+        taken = min(spare[index], extra)
+        fitted[index] -= taken
+        extra -= taken
+        if extra <= 0:
+            break
     return fitted
 
 

@@ -102,8 +102,24 @@ def goal_status_label(status: str) -> str:
         "at_risk": QCoreApplication.translate("QbrReport", "At risk"),
         "achieved": QCoreApplication.translate("QbrReport", "Achieved"),
         "missed": QCoreApplication.translate("QbrReport", "Missed"),
+        "overdue": QCoreApplication.translate("QbrReport", "Overdue, not achieved"),
     }
     return names.get(status, status)
+
+
+def ticket_status_label(status: str) -> str:
+    """Translate a ticket status that importers and common help desks use, in any letter case.
+
+    Other statuses print as stored.
+    """
+    names = {
+        "open": QCoreApplication.translate("QbrReport", "open"),
+        "pending": QCoreApplication.translate("QbrReport", "pending"),
+        "closed": QCoreApplication.translate("QbrReport", "closed"),
+        "resolved": QCoreApplication.translate("QbrReport", "resolved"),
+        "solved": QCoreApplication.translate("QbrReport", "solved"),
+    }
+    return names.get(status.lower(), status)
 
 
 def forecast_category_label(category: str) -> str:

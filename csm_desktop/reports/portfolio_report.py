@@ -118,14 +118,7 @@ def _cover(
             markup(company or QCoreApplication.translate("PortfolioReport", "Customer portfolio")),
             styles.cover_title,
         ),
-        Paragraph(
-            markup(
-                QCoreApplication.translate(
-                    "PortfolioReport", "As of {date} · {count} accounts"
-                ).format(date=format_date(summary.as_of, context.locale), count=summary.accounts)
-            ),
-            styles.cover_subtitle,
-        ),
+        Paragraph(markup(_as_of_text(summary, context)), styles.cover_subtitle),
         Paragraph(
             markup(
                 QCoreApplication.translate("PortfolioReport", "Prepared on {date}").format(
@@ -136,6 +129,17 @@ def _cover(
         ),
     ]
     return flowables
+
+
+def _as_of_text(summary: PortfolioSummary, context: SectionContext) -> str:
+    if summary.accounts == 1:
+        text = QCoreApplication.translate("PortfolioReport", "As of {date} · 1 account")
+    else:
+        text = QCoreApplication.translate("PortfolioReport", "As of {date} · {count} accounts")
+    return text.format(
+        date=format_date(summary.as_of, context.locale),
+        count=format_number(summary.accounts, context.locale),
+    )
 
 
 def _overview(summary: PortfolioSummary, context: SectionContext) -> list[Flowable]:
@@ -189,16 +193,18 @@ def _overview(summary: PortfolioSummary, context: SectionContext) -> list[Flowab
     )
     charts = Table([[arr_chart, count_chart]], colWidths=[half, half], hAlign="LEFT")
     flowables += [kpi_tiles(tiles, context), Spacer(1, 5 * mm), charts]
-    if summary.other_currency:
-        flowables.append(
-            note(
-                QCoreApplication.translate(
-                    "PortfolioReport",
-                    "{count} accounts bill in another currency and are left out of the ARR totals.",
-                ).format(count=summary.other_currency),
-                context,
-            )
+    if summary.other_currency == 1:
+        text = QCoreApplication.translate(
+            "PortfolioReport",
+            "1 account bills in another currency and is left out of the ARR totals.",
         )
+        flowables.append(note(text, context))
+    elif summary.other_currency:
+        text = QCoreApplication.translate(
+            "PortfolioReport",
+            "{count} accounts bill in another currency and are left out of the ARR totals.",
+        ).format(count=format_number(summary.other_currency, context.locale))
+        flowables.append(note(text, context))
     return flowables
 
 

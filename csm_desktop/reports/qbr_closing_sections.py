@@ -34,29 +34,14 @@ def commercial_section(data: QbrData, context: SectionContext) -> list[Flowable]
     locale = context.locale
     commercial = data.commercial
     flowables: list[Flowable] = [heading(section_title("commercial"), context)]
-    if commercial.renewal_date is not None:
-        days = commercial.days_to_renewal or 0
-        renewal = QCoreApplication.translate(
-            "QbrReport", "{date} ({days} days after the quarter's end)"
-        ).format(date=format_date(commercial.renewal_date, locale), days=days)
-        if days < 0:
-            renewal = QCoreApplication.translate(
-                "QbrReport", "{date} (before the quarter's end)"
-            ).format(date=format_date(commercial.renewal_date, locale))
-    else:
-        renewal = QCoreApplication.translate("QbrReport", "no renewal date recorded")
-    term = (
-        QCoreApplication.translate("QbrReport", "{months} months").format(
-            months=commercial.term_months
-        )
-        if commercial.term_months
-        else None
-    )
     rows: list[tuple[str, object]] = [
         (QCoreApplication.translate("QbrReport", "Plan"), commercial.plan_tier),
         (QCoreApplication.translate("QbrReport", "Licensed seats"), commercial.seats),
-        (QCoreApplication.translate("QbrReport", "Billing term"), term),
-        (QCoreApplication.translate("QbrReport", "Renewal date"), renewal),
+        (
+            QCoreApplication.translate("QbrReport", "Billing term"),
+            _term_text(commercial.term_months),
+        ),
+        (QCoreApplication.translate("QbrReport", "Renewal date"), _renewal_text(data, context)),
     ]
     flowables.append(key_values(rows, context))
 
@@ -83,6 +68,35 @@ def commercial_section(data: QbrData, context: SectionContext) -> list[Flowable]
         (QCoreApplication.translate("QbrReport", "Overdue at quarter end"), invoices.overdue),
     ]
     return [*flowables, key_values(invoice_rows, context)]
+
+
+def _renewal_text(data: QbrData, context: SectionContext) -> str:
+    """Return the renewal date with its distance from the quarter's end."""
+    commercial = data.commercial
+    if commercial.renewal_date is None:
+        return QCoreApplication.translate("QbrReport", "no renewal date recorded")
+
+    renewal = format_date(commercial.renewal_date, context.locale)
+    days = commercial.days_to_renewal or 0
+    if days < 0:
+        text = QCoreApplication.translate("QbrReport", "{date} (before the quarter's end)")
+    elif days == 0:
+        text = QCoreApplication.translate("QbrReport", "{date} (the quarter's last day)")
+    elif days == 1:
+        text = QCoreApplication.translate("QbrReport", "{date} (1 day after the quarter's end)")
+    else:
+        text = QCoreApplication.translate(
+            "QbrReport", "{date} ({days} days after the quarter's end)"
+        )
+    return text.format(date=renewal, days=format_number(days, context.locale))
+
+
+def _term_text(months: int | None) -> str | None:
+    if not months:
+        return None
+    if months == 1:
+        return QCoreApplication.translate("QbrReport", "1 month")
+    return QCoreApplication.translate("QbrReport", "{months} months").format(months=months)
 
 
 def recommendations_section(
@@ -325,7 +339,7 @@ def appendix_section(data: QbrData, context: SectionContext) -> list[Flowable]:
                 format_date(ticket.opened_on, locale),
                 ticket.subject,
                 labels.priority_label(ticket.priority or "unspecified"),
-                ticket.status,
+                labels.ticket_status_label(ticket.status),
                 format_number(ticket.resolution_hours, locale, 1) or None,
                 format_number(ticket.csat, locale, 1) or None,
             ]

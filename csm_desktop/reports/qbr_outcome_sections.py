@@ -22,7 +22,7 @@ from csm_desktop.reports.blocks import (
 )
 from csm_desktop.reports.markup import markup
 from csm_desktop.services.qbr_data import QbrData
-from csm_desktop.services.qbr_drafts import section_title
+from csm_desktop.services.qbr_drafts import goals_achieved_sentence, section_title
 from csm_desktop.services.qbr_outcomes import GoalRecord
 
 log = logging.getLogger(__name__)
@@ -44,9 +44,7 @@ def goals_section(data: QbrData, context: SectionContext) -> list[Flowable]:
         ]
 
     if goals.planned:
-        text = QCoreApplication.translate(
-            "QbrReport", "{achieved} of {planned} goals due this quarter were achieved."
-        ).format(achieved=goals.achieved, planned=goals.planned)
+        text = goals_achieved_sentence(goals.achieved, goals.planned)
     else:
         text = QCoreApplication.translate(
             "QbrReport", "No goals fell due this quarter; open goals are listed below."
@@ -83,7 +81,8 @@ def _goal_value(value: float | None, goal: GoalRecord, context: SectionContext) 
     if value is None:
         return None
     number = format_number(value, context.locale, 0 if float(value).is_integer() else 1)
-    return f"{number} {goal.unit}" if goal.unit else number
+    # A no-break space keeps "80 %" on one line in a narrow column.
+    return f"{number}\u00a0{goal.unit}" if goal.unit else number
 
 
 def _goal_status(goal: GoalRecord, context: SectionContext) -> str:
@@ -189,7 +188,7 @@ def feedback_section(data: QbrData, context: SectionContext) -> list[Flowable]:
     flowables += [kpi_tiles(tiles, context), Spacer(1, 3 * mm)]
     if feedback.nps_responses:
         split = QCoreApplication.translate(
-            "QbrReport", "{promoters} promoters, {passives} passives and {detractors} detractors."
+            "QbrReport", "Promoters: {promoters}, passives: {passives}, detractors: {detractors}."
         )
         flowables.append(
             Paragraph(

@@ -235,7 +235,12 @@ def usage_section(data: QbrData, context: SectionContext, chart: Flowable) -> li
             "QbrReport", "No product usage was recorded in {quarter}."
         ).format(quarter=labels.quarter_label(data.quarter, locale))
         flowables.append(note(text, context))
-        if usage.previous_total:
+        if usage.previous_total == 1:
+            text = QCoreApplication.translate(
+                "QbrReport", "The previous quarter had 1 feature event."
+            )
+            flowables.append(note(text, context))
+        elif usage.previous_total:
             text = QCoreApplication.translate(
                 "QbrReport", "The previous quarter had {count} feature events."
             ).format(count=format_number(usage.previous_total, locale))

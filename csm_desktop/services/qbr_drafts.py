@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from csm_desktop.formatting import format_date, format_number, format_percent
 from csm_desktop.quarters import Quarter
 from csm_desktop.services.qbr_data import QbrData
+from csm_desktop.services.qbr_outcomes import OVERDUE
 from csm_desktop.store.report_models import QbrDraft, QbrPreference
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,8 @@ INTERNAL_SECTIONS = frozenset({"internal"})
 NARRATIVES = ("summary", "value", "recommendations", "plan")
 # Relative changes smaller than this read as "stable" in drafts.
 STABLE_CHANGE = 0.02
+# Decimals of a percentage change in drafts, matching ``labels.signed_percent``.
+CHANGE_DECIMALS = 1
 
 
 def section_title(key: str) -> str:
@@ -97,7 +100,23 @@ def _change_sentence(change: float, rose: str, fell: str, stable: str, locale: Q
     if abs(change) < STABLE_CHANGE:
         return stable
     template = rose if change > 0 else fell
-    return template.format(percent=format_percent(abs(change), locale))
+    # One decimal, as the report's usage tiles and tables print the change.
+    return template.format(percent=format_percent(abs(change), locale, CHANGE_DECIMALS))
+
+
+def goals_achieved_sentence(achieved: int, planned: int) -> str:
+    """Return the sentence on the goals due this quarter, in its own form for a single goal."""
+    if planned == 1:
+        if achieved:
+            return QCoreApplication.translate(
+                "QbrDrafts", "The goal due this quarter was achieved."
+            )
+        return QCoreApplication.translate(
+            "QbrDrafts", "The goal due this quarter was not achieved."
+        )
+    return QCoreApplication.translate(
+        "QbrDrafts", "{achieved} of {planned} goals due this quarter were achieved."
+    ).format(achieved=achieved, planned=planned)
 
 
 def _summary_lines(data: QbrData, locale: QLocale) -> list[str]:
@@ -157,11 +176,7 @@ def _summary_lines(data: QbrData, locale: QLocale) -> list[str]:
         )
 
     if data.goals.planned:
-        lines.append(
-            QCoreApplication.translate(
-                "QbrDrafts", "{achieved} of {planned} goals due this quarter were achieved."
-            ).format(achieved=data.goals.achieved, planned=data.goals.planned)
-        )
+        lines.append(goals_achieved_sentence(data.goals.achieved, data.goals.planned))
     if data.support.count:
         if data.support.count == 1:
             text = QCoreApplication.translate(
@@ -210,14 +225,7 @@ def _value_lines(data: QbrData, locale: QLocale) -> list[str]:
         for goal in achieved
     ]
     if data.usage.total:
-        lines.append(
-            QCoreApplication.translate(
-                "QbrDrafts", "- {count} feature events across {features} features."
-            ).format(
-                count=format_number(data.usage.total, locale),
-                features=data.adoption.features_used,
-            )
-        )
+        lines.append(_usage_value_line(data.usage.total, data.adoption.features_used, locale))
     resolved = data.support.count - data.support.still_open
     if resolved > 0:
         if resolved == 1:
@@ -232,6 +240,18 @@ def _value_lines(data: QbrData, locale: QLocale) -> list[str]:
             )
         )
     return lines
+
+
+def _usage_value_line(events: int, features: int, locale: QLocale) -> str:
+    if events == 1:
+        return QCoreApplication.translate("QbrDrafts", "- 1 feature event in 1 feature.")
+    if features == 1:
+        text = QCoreApplication.translate("QbrDrafts", "- {count} feature events in 1 feature.")
+    else:
+        text = QCoreApplication.translate(
+            "QbrDrafts", "- {count} feature events across {features} features."
+        )
+    return text.format(count=format_number(events, locale), features=features)
 
 
 def _recommendation_lines(data: QbrData) -> list[str]:
@@ -272,7 +292,7 @@ def _recommendation_lines(data: QbrData) -> list[str]:
             )
         )
 
-    missed = [goal for goal in data.goals.goals if goal.status in ("missed", "at_risk")]
+    missed = [goal for goal in data.goals.goals if goal.status in ("missed", "at_risk", OVERDUE)]
     for goal in missed:
         lines.append(
             QCoreApplication.translate(
@@ -293,7 +313,8 @@ def _plan_lines(data: QbrData, locale: QLocale) -> list[str]:
     following = data.quarter.next()
     lines = []
     for goal in data.goals.goals:
-        if goal.status in ("achieved", "missed"):
+        # An overdue goal already has a line under the recommendations.
+        if goal.status in ("achieved", "missed", OVERDUE):
             continue
         due = (
             format_date(goal.due_on, locale)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import func, or_, select
@@ -21,12 +21,17 @@ log = logging.getLogger(__name__)
 
 ACHIEVED = "achieved"
 MISSED = "missed"
+# Status shown for a goal still open on or after its due date at the quarter's
+# end. It is never stored: the stored status stays as the CSM last set it.
+OVERDUE = "overdue"
 # Verbatims shown in the report; the appendix has no more, so pick the newest.
 MAX_VERBATIMS = 6
 
 
 @dataclass(frozen=True)
 class GoalRecord:
+    """A goal as the QBR shows it: ``status`` is the stored status or ``OVERDUE``."""
+
     objective: str
     owner: str | None
     target_value: float | None
@@ -137,7 +142,7 @@ def load_goals(session: Session, account_id: uuid.UUID, quarter: Quarter) -> Goa
         .where(Goal.account_id == account_id, Goal.deleted_at.is_(None), in_scope)
         .order_by(Goal.due_on.is_(None), Goal.due_on, Goal.objective)
     ).all()
-    goals = [GoalRecord(**row._asdict()) for row in rows]
+    goals = [_as_of_quarter_end(GoalRecord(**row._asdict()), quarter) for row in rows]
 
     due = [goal for goal in goals if goal.due_on and quarter.start <= goal.due_on <= quarter.end]
     achieved = [
@@ -146,6 +151,17 @@ def load_goals(session: Session, account_id: uuid.UUID, quarter: Quarter) -> Goa
         if goal.status == ACHIEVED and (goal.achieved_on is None or goal.achieved_on <= quarter.end)
     ]
     return GoalSummary(goals=goals, planned=len(due), achieved=len(achieved))
+
+
+def _as_of_quarter_end(goal: GoalRecord, quarter: Quarter) -> GoalRecord:
+    """Show an open goal due by the quarter's last day as overdue, whatever its stored status.
+
+    A goal due on 31/12 and still "on track" on the stored record was not
+    met by its due date, so the review of that quarter reports it as such.
+    """
+    if goal.status in (ACHIEVED, MISSED) or goal.due_on is None or goal.due_on > quarter.end:
+        return goal
+    return replace(goal, status=OVERDUE)
 
 
 def _nps(session: Session, account_id: uuid.UUID, quarter: Quarter) -> tuple[int, int, int]:
