@@ -449,13 +449,13 @@ def test_every_rejection_reaches_the_file(db, tmp_path, monkeypatch):
     from csm_desktop.importers import engine
 
     monkeypatch.setattr(engine, "MAX_ISSUES", 3)
-    rows = "".join(f"Nowhere {n},Ann,Lee\n" for n in range(12))
-    path = _write(tmp_path, "c.csv", "account,first,last\n" + rows)
+    rows = "".join(f"Nowhere {n},Ann,ann@example.com\n" for n in range(12))
+    path = _write(tmp_path, "c.csv", "account,first,email\n" + rows)
     spec = ImportSpec(
         "contacts",
         "crm",
         account_key="name",
-        columns={"account": "account", "first_name": "first", "last_name": "last"},
+        columns={"account": "account", "first_name": "first", "email": "email"},
     )
 
     report = run_import(db, path, spec)
@@ -465,11 +465,101 @@ def test_every_rejection_reaches_the_file(db, tmp_path, monkeypatch):
     assert report.rejections_file is not None
     with report.rejections_file.open(encoding="utf-8-sig", newline="") as handle:
         saved = list(csv.reader(handle))
-    assert saved[0] == ["file", "line", "column", "value", "reason"]
+    assert saved[0] == ["account", "first", "email", "Line in source file", "Rejection reasons"]
     assert len(saved) == 13
-    assert saved[12][:4] == ["c.csv", "13", "account", "Nowhere 11"]
-    assert "no account has the name" in saved[12][4]
+    assert saved[12][:4] == ["Nowhere 11", "Ann", "ann@example.com", "13"]
+    assert saved[12][4].startswith("account: no account has the name 'Nowhere 11'")
     assert f"every rejected row: {report.rejections_file}" in report.format_lines()
+
+
+def test_rejected_rows_fixed_and_imported_again(db, tmp_path):
+    """The rejections file, fixed in place, imports with the same mapping and adds only its rows."""
+    import csv
+
+    text = (
+        "Account Name;ARR;Renewal Date;Seats\n"
+        "Acme;1000;2025-01-01;10\n"
+        "Beta España;abc;2025-02-02;many\n"
+        ";3000;2025-03-03;30\n"
+        "=Gamma;4000;next year;40\n"
+        "Delta;-5;2025-05-05;50\n"
+    )
+    path = _write(tmp_path, "cuentas.csv", text, "cp1252")
+    columns = {"name": "Account Name", "arr": "ARR", "renewal_date": "Renewal Date"}
+    spec = ImportSpec("accounts", "crm", columns={**columns, "seats": "Seats"}, delimiter=";")
+
+    first = run_import(db, path, spec)
+
+    assert first.rejected_rows == 3
+    assert first.rejections_file is not None
+    raw = first.rejections_file.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    with first.rejections_file.open(encoding="cp1252", newline="") as handle:
+        saved = list(csv.reader(handle, delimiter=";"))
+    assert saved[0][:4] == ["Account Name", "ARR", "Renewal Date", "Seats"]
+    assert [row[4] for row in saved[1:]] == ["3", "4", "5"]
+    assert saved[1][5] == "Seats: not a number: 'many'; ARR: not a number: 'abc'"
+    assert saved[2][5] == "Account Name: a value is required"
+    assert saved[3][0] == "'=Gamma"
+    assert len(saved) == 4
+
+    saved[1][1:4:2] = ["2000", "20"]
+    saved[2][0] = "Epsilon"
+    saved[3][2] = "2025-04-04"
+    fixed = tmp_path / "fixed.csv"
+    with fixed.open("w", encoding="cp1252", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(saved)
+    second = run_import(db, fixed, spec)
+
+    assert second.rejected_rows == 0
+    assert second.rejections_file is None
+    assert second.summary.counts("accounts").created == 3
+    with db.session() as session:
+        stored = dict(session.execute(select(Account.name, Account.arr)).all())
+    assert stored == {
+        "Acme": Decimal("1000"),
+        "Beta España": Decimal("2000"),
+        "Epsilon": Decimal("3000"),
+        "=Gamma": Decimal("4000"),
+        "Delta": Decimal("-5"),
+    }
+
+    third = run_import(db, fixed, spec)
+
+    assert third.summary.counts("accounts").created == 0
+    assert third.summary.counts("accounts").unchanged == 3
+
+
+def test_second_rejection_file_replaces_extra_columns(db, tmp_path):
+    import csv
+
+    path = _write(tmp_path, "a.csv", "name,arr\nAcme,abc\n")
+    spec = ImportSpec("accounts", "crm", columns={"name": "name", "arr": "arr"})
+    first = run_import(db, path, spec)
+
+    second = run_import(db, first.rejections_file, spec)
+
+    with second.rejections_file.open(encoding="utf-8-sig", newline="") as handle:
+        saved = list(csv.reader(handle))
+    assert saved[0] == ["name", "arr", "Line in source file", "Rejection reasons"]
+    assert saved[1] == ["Acme", "abc", "2", "arr: not a number: 'abc'"]
+
+
+def test_writer_rejection_keeps_raw_cells(db, tmp_path):
+    import csv
+
+    path = _write(tmp_path, "a.csv", "id,name,arr\n7,Acme,10\n7,Acme,20\n")
+    spec = ImportSpec(
+        "accounts", "crm", columns={"external_id": "id", "name": "name", "arr": "arr"}
+    )
+
+    report = run_import(db, path, spec)
+
+    assert report.rejected_rows == 1
+    with report.rejections_file.open(encoding="utf-8-sig", newline="") as handle:
+        saved = list(csv.reader(handle))
+    assert saved[1][:4] == ["7", "Acme", "20", "3"]
+    assert saved[1][4].startswith("id: repeats the key of line 2")
 
 
 def test_clean_import_writes_no_rejection_file(db, tmp_path):
@@ -489,8 +579,35 @@ def test_old_rejection_files_pruned(tmp_path):
     from csm_desktop.importers.rejections import KEEP_FILES, RejectionLog
 
     for _ in range(KEEP_FILES + 3):
-        log = RejectionLog("x.csv", folder=tmp_path)
-        log.add(2, "name", "", "missing")
+        info = open_table(_write(tmp_path, "x.csv", "name\nAcme\n")).info
+        log = RejectionLog(info, folder=tmp_path / "rejected")
+        log.add(2, ["Acme"], ["missing"])
         log.close()
 
-    assert len(list(tmp_path.glob("*-rejected-*.csv"))) == KEEP_FILES
+    assert len(list((tmp_path / "rejected").glob("*-rejected-*.csv"))) == KEEP_FILES
+
+
+def test_guarded_id_matches_after_reimport(db, tmp_path):
+    import csv
+
+    path = _write(tmp_path, "a.csv", "id,name,arr\n-A1,Acme,abc\n")
+    spec = ImportSpec(
+        "accounts", "crm", columns={"external_id": "id", "name": "name", "arr": "arr"}
+    )
+    first = run_import(db, path, spec)
+    with first.rejections_file.open(encoding="utf-8-sig", newline="") as handle:
+        saved = list(csv.reader(handle))
+    assert saved[1][0] == "'-A1"
+
+    saved[1][2] = "10"
+    fixed = tmp_path / "fixed.csv"
+    with fixed.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(saved)
+    second = run_import(db, fixed, spec)
+    third = run_import(db, _write(tmp_path, "b.csv", "id,name,arr\n-A1,Acme,10\n"), spec)
+
+    assert second.summary.counts("accounts").created == 1
+    assert third.summary.counts("accounts").created == 0
+    assert third.summary.counts("accounts").unchanged == 1
+    with db.session() as session:
+        assert session.scalar(select(Account.external_id)) == "-A1"

@@ -5,12 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtWidgets import QWizard
+import pytest
+from PySide6.QtWidgets import QApplication, QWizard
 from sqlalchemy import func, select
 
 from csm_desktop.store.import_models import SavedMapping
 from csm_desktop.store.models import Account, SurveyResponse
 from csm_desktop.ui.export_dialog import ExportDialog
+from csm_desktop.ui.i18n import install_translators
 from csm_desktop.ui.import_wizard import ImportWizard
 from csm_desktop.ui.workers import JobRunner
 
@@ -19,6 +21,14 @@ SPANISH = (
     "Informe de cuentas\n\nNombre;ARR;Fecha de renovación\n"
     "Acme España;1.234,56 €;15/03/2025\nBeta;12,5;01/02/2025\nTotal general;1.247,06;\n"
 )
+
+
+@pytest.fixture
+def spanish_translator(qapp: QApplication):
+    """Run the test with the Spanish catalogue installed, then go back to English."""
+    install_translators(qapp, "es")
+    yield qapp
+    install_translators(qapp, "en")
 
 
 def _wizard(qtbot, db) -> ImportWizard:
@@ -140,5 +150,79 @@ def test_wizard_saves_every_rejected_row(qtbot, db, tmp_path, monkeypatch):
 
     lines = target.read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == 4
-    assert lines[1].startswith("cuentas.csv,3,")
-    assert "99/99/2025" in lines[1]
+    assert lines[0] == "Nombre;ARR;Fecha de renovación;Line in source file;Rejection reasons"
+    assert lines[1].startswith("Cuenta 0;10;99/99/2025;3;Fecha de renovación: not a valid date")
+
+
+def test_validate_page_names_the_import(qtbot, db, tmp_path):
+    path = tmp_path / "cuentas.csv"
+    rows = "".join(f"Cuenta {n};{n}\n" for n in range(1234))
+    path.write_text("Nombre;ARR\nMala;abc\n" + rows, "utf-8")
+    wizard = _wizard(qtbot, db)
+    next_text = wizard.buttonText(QWizard.WizardButton.NextButton)
+    wizard.file_page.set_path(path)
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    _finish_validation(qtbot, wizard)
+
+    assert wizard.buttonText(QWizard.WizardButton.NextButton) == "Import 1,234 account(s)"
+    assert wizard.validate_page.issues.verticalHeader().isHidden()
+
+    wizard.back()
+    assert wizard.buttonText(QWizard.WizardButton.NextButton) == next_text
+
+
+def test_import_button_text_in_spanish(qtbot, db, spanish_translator):
+    page = _wizard(qtbot, db).validate_page
+
+    assert page.import_text("accounts", 3464) == "Importar 3.464 cuentas"
+    assert page.import_text("accounts", 1) == "Importar 1 cuenta"
+
+
+def test_match_key_defaults_to_mapped_column(qtbot, db, tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("Name,ARR\nAcme,1\n", encoding="utf-8")
+    wizard = _wizard(qtbot, db)
+    wizard.file_page.set_path(path)
+    wizard.next()
+    wizard.next()
+    page = wizard.mapping_page
+    assert wizard.spec.match_key == "external_id"
+
+    assert page.match_combo.currentData() == "name"
+    assert page.match_problem.isHidden()
+
+    page.match_combo.setCurrentIndex(page.match_combo.findData("external_id"))
+    assert not page.match_problem.isHidden()
+    assert "No column is mapped to External id" in page.match_problem.text()
+    wizard.next()
+    assert wizard.currentPage() is page
+    assert "every row would create a new account" in page.problem.text()
+
+    page.set_column("external_id", "Name")
+    assert page.match_problem.isHidden()
+    wizard.next()
+    assert wizard.currentPage() is wizard.validate_page
+    _finish_validation(qtbot, wizard)
+
+
+def test_spanish_detection_and_reasons(qtbot, db, tmp_path, spanish_translator):
+    path = tmp_path / "cuentas.csv"
+    path.write_text("Nombre,Seats\nAcme,muchos\n,3\n", "utf-8")
+    wizard = _wizard(qtbot, db)
+    wizard.file_page.set_path(path)
+
+    assert "delimitador coma" in wizard.file_page.detected.text()
+    assert "comma" not in wizard.file_page.detected.text()
+    wizard.next()
+    wizard.next()
+    wizard.mapping_page.set_column("seats", "Seats")
+    wizard.next()
+    _finish_validation(qtbot, wizard)
+    issues = wizard.validate_page.issues
+    reasons = [issues.item(row, 3).text() for row in range(issues.rowCount())]
+    assert reasons == ["no es un número: 'muchos'", "falta un valor obligatorio"]
+    with wizard.validate_page.report.rejections_file.open(encoding="utf-8-sig") as handle:
+        header = handle.readline().strip()
+    assert header == "Nombre,Seats,Línea en el archivo de origen,Motivos del rechazo"

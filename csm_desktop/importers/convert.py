@@ -18,6 +18,8 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from csm_desktop.importers.analysis import Decisions
 from csm_desktop.importers.dates import as_date, read_date
 from csm_desktop.importers.fields import Field, Kind, normalise_domain, normalise_name
@@ -65,6 +67,8 @@ class ConvertedRow:
     values: dict[str, Any]
     target_id: uuid.UUID | None = None
     raw_key: list[str] = field(default_factory=list)
+    # The source row's raw cells, so a row the writer rejects reaches the rejections file whole.
+    cells: list[Any] = field(default_factory=list)
 
 
 CreateAccount = Callable[[str, str], uuid.UUID]
@@ -119,7 +123,7 @@ class RowConverter:
                 problems.append((self._column(target.name), _as_text(raw), str(exc)))
                 continue
             if value is None and target.required:
-                problems.append((self._column(target.name), "", "a value is required"))
+                problems.append((self._column(target.name), "", _value_required()))
             elif value is not None:
                 values[target.name] = value
         for target in self.definition.fields:
@@ -127,7 +131,7 @@ class RowConverter:
                 # The account comes from the referenced subscription or contact.
                 continue
             if target.required and target.name not in values and target.name not in texts:
-                problems.append((self._column(target.name), "", "a value is required"))
+                problems.append((self._column(target.name), "", _value_required()))
         if problems:
             raise RowRejected(_dedupe(problems))
 
@@ -136,7 +140,9 @@ class RowConverter:
         except ValueError as exc:
             column = getattr(exc, "field", "")
             raise RowRejected([(self._column(column), texts.get(column, ""), str(exc))]) from None
-        return self._keyed(row.number, values, texts)
+        converted = self._keyed(row.number, values, texts)
+        converted.cells = row.cells
+        return converted
 
     def _raw(self, name: str, row: SourceRow) -> Any:
         if name in self.positions:
@@ -148,6 +154,11 @@ class RowConverter:
             return None
         if name in self.maps and isinstance(cell, str | int | float):
             cell = self.maps[name].get(str(cell).strip().casefold(), cell)
+        if isinstance(cell, str):
+            # Exports and rejection files put an apostrophe before text a spreadsheet would
+            # run as a formula ("'=x", "'-A1"), in every kind of column, ids included.
+            # Stripping comes first, so a guarded "'\tTab" keeps its tab.
+            cell = unguard_formula(cell.strip())
         return cell
 
     def _column(self, name: str) -> str:
@@ -157,9 +168,13 @@ class RowConverter:
         column = self.spec.columns.get(target.name, "")
         kind = target.kind
         if kind in (Kind.TEXT, Kind.ID):
-            text = unguard_formula(_as_text(raw)) if kind == Kind.TEXT else _as_text(raw)
+            text = _as_text(raw)
             if target.length and len(text) > target.length:
-                raise ValueError(f"longer than {target.length} characters ({len(text)})")
+                raise ValueError(
+                    QCoreApplication.translate("ImportReason", "longer than %1 characters (%2)")
+                    .replace("%1", str(target.length))
+                    .replace("%2", str(len(text)))
+                )
             return text
         if kind in (Kind.INT, Kind.NUMBER, Kind.MONEY, Kind.SCORE):
             return self._number(target, raw, column, values)
@@ -175,18 +190,28 @@ class RowConverter:
         if kind == Kind.EMAIL:
             text = _as_text(raw)
             if not _EMAIL_RE.match(text):
-                raise ValueError("not an e-mail address")
+                raise ValueError(
+                    QCoreApplication.translate("ImportReason", "not an e-mail address")
+                )
             return text
         if kind == Kind.DOMAIN:
             host = normalise_domain(_as_text(raw))
             if "." not in host or " " in host:
-                raise ValueError("not a web domain such as example.com")
+                raise ValueError(
+                    QCoreApplication.translate(
+                        "ImportReason", "not a web domain such as example.com"
+                    )
+                )
             return host
         return self._reference(target, _as_text(raw), values)
 
     def _number(self, target: Field, raw: Any, column: str, values: dict[str, Any]) -> Any:
         if isinstance(raw, bool):
-            raise ValueError("a yes/no value where a number is expected")
+            raise ValueError(
+                QCoreApplication.translate(
+                    "ImportReason", "a yes/no value where a number is expected"
+                )
+            )
         if isinstance(raw, int | float | Decimal):
             number = Decimal(str(raw))
         else:
@@ -199,7 +224,7 @@ class RowConverter:
             return number
         if target.kind == Kind.INT or target.kind == Kind.SCORE:
             if number != number.to_integral_value():
-                raise ValueError("not a whole number")
+                raise ValueError(QCoreApplication.translate("ImportReason", "not a whole number"))
             return int(number)
         return float(number)
 
@@ -245,7 +270,15 @@ class RowConverter:
                 external_id = f"row:{digest}"
         if len(external_id) > 120:
             raise RowRejected(
-                [(self._column("external_id"), external_id, "an id longer than 120 characters")]
+                [
+                    (
+                        self._column("external_id"),
+                        external_id,
+                        QCoreApplication.translate(
+                            "ImportReason", "an id longer than 120 characters"
+                        ),
+                    )
+                ]
             )
         return ConvertedRow(line, external_id, values, target_id)
 
@@ -264,7 +297,14 @@ class RowConverter:
         return text
 
 
+def _value_required() -> str:
+    return QCoreApplication.translate("ImportReason", "a value is required")
+
+
 def _as_text(raw: Any) -> str:
+    if isinstance(raw, str):
+        # ``_raw`` has stripped and unguarded it already.
+        return raw
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
     if isinstance(raw, datetime):
@@ -278,7 +318,9 @@ def _stamp(raw: Any, order: Any) -> datetime:
     if isinstance(raw, date):
         return datetime.combine(raw, time())
     if isinstance(raw, int | float):
-        raise ValueError("a number where a date is expected")
+        raise ValueError(
+            QCoreApplication.translate("ImportReason", "a number where a date is expected")
+        )
     return read_date(str(raw), order)
 
 

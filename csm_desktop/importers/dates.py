@@ -13,6 +13,8 @@ import re
 from datetime import date, datetime
 from enum import StrEnum
 
+from PySide6.QtCore import QCoreApplication
+
 
 class DateOrder(StrEnum):
     """Order of day and month in numeric dates (years first is always ISO)."""
@@ -95,12 +97,19 @@ def read_date(text: str, order: DateOrder | None) -> datetime:
     if match := (_DAY_NAME_RE.match(value) or _NAME_DAY_RE.match(value)):
         month = MONTH_NAMES.get(match["m"].casefold())
         if month is None:
-            raise ValueError(f"not a date (unknown month {match['m']!r}): {text!r}")
+            raise ValueError(
+                QCoreApplication.translate("ImportReason", "not a date (unknown month %1): %2")
+                .replace("%1", repr(match["m"]))
+                .replace("%2", repr(text))
+            )
         return _build(value, match, int(match["y"]), month, int(match["d"]))
     if match := _NUMERIC_RE.match(value):
         return _read_numeric(value, match, order)
     raise ValueError(
-        f"not a date: {text!r} (expected YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY or 15 Jan 2024)"
+        QCoreApplication.translate(
+            "ImportReason",
+            "not a date: %1 (expected YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY or 15 Jan 2024)",
+        ).replace("%1", repr(text))
     )
 
 
@@ -109,8 +118,14 @@ def _read_numeric(value: str, match: re.Match[str], order: DateOrder | None) -> 
     year = _full_year(match["y"])
     if order is None and first != second and first <= 12 and second <= 12:
         raise AmbiguousDateError(
-            f"{value!r} could be day {first} of month {second} or the reverse; "
-            "choose the date order of this column"
+            QCoreApplication.translate(
+                "ImportReason",
+                "%1 could be day %2 of month %3 or the reverse; "
+                "choose the date order of this column",
+            )
+            .replace("%1", repr(value))
+            .replace("%2", str(first))
+            .replace("%3", str(second))
         )
     if order is None:
         order = DateOrder.DAY_FIRST if first > 12 or first == second else DateOrder.MONTH_FIRST
@@ -132,7 +147,11 @@ def _build(value: str, match: re.Match[str], year: int, month: int, day: int) ->
     ampm = (match["ampm"] or "").replace(".", "").replace(" ", "").lower()
     if ampm:
         if not 1 <= hour <= 12:
-            raise ValueError(f"not a valid time: {value!r}")
+            raise ValueError(
+                QCoreApplication.translate("ImportReason", "not a valid time: %1").replace(
+                    "%1", repr(value)
+                )
+            )
         hour = hour % 12 + (12 if ampm == "pm" else 0)
     fraction = (match["frac"] or "").ljust(6, "0")
     try:
@@ -141,7 +160,11 @@ def _build(value: str, match: re.Match[str], year: int, month: int, day: int) ->
             int(fraction),
         )  # fmt: skip
     except ValueError:
-        raise ValueError(f"not a valid date: {value!r}") from None
+        raise ValueError(
+            QCoreApplication.translate("ImportReason", "not a valid date: %1").replace(
+                "%1", repr(value)
+            )
+        ) from None
 
 
 def _try(reader, value: str, order: DateOrder | None) -> bool:

@@ -27,7 +27,7 @@ from csm_desktop.importers.mapping import ImportSpec
 from csm_desktop.importers.rejections import RejectionLog
 from csm_desktop.importers.resolve import AccountIndex, LookupIndex, shared_key_note
 from csm_desktop.importers.summary import ImportSummary, RowIssue
-from csm_desktop.importers.tabular import FileInfo, Table, open_table
+from csm_desktop.importers.tabular import FileInfo, SourceRow, Table, open_table
 from csm_desktop.importers.writer import BatchWriter
 from csm_desktop.progress import CancelToken, ProgressCallback, no_progress
 from csm_desktop.store.database import Database
@@ -60,7 +60,7 @@ class ImportReport:
     blank_rows: int = 0
     summary_rows: int = 0
     notes: list[str] = field(default_factory=list)
-    # A CSV of every rejected value, or None when nothing was rejected.
+    # A CSV of every rejected row with its raw cells, or None when nothing was rejected.
     rejections_file: Path | None = None
 
     @property
@@ -157,7 +157,7 @@ def run_import(
         ", dry run" if dry_run else "",
     )
 
-    rejections = RejectionLog(path.name)
+    rejections = RejectionLog(table.info)
     try:
         with db.session() as session:
             _import_rows(session, table, spec, decisions, report, rejections, progress, token)
@@ -202,7 +202,7 @@ def _import_rows(
         try:
             batch.append(converter.convert(row))
         except RowRejected as exc:
-            _reject(report, rejections, row.number, exc.problems)
+            _reject(report, rejections, row, exc.problems)
         if len(batch) >= BATCH_SIZE:
             _flush(writer, batch, report, rejections, progress, decisions.rows)
             token.raise_if_cancelled()
@@ -235,7 +235,7 @@ def _flush(
         _reject(
             report,
             rejections,
-            row.line,
+            SourceRow(row.line, row.cells),
             [(report.spec.columns.get("external_id", "(key)"), row.external_id, reason)],
         )
     batch.clear()
@@ -245,17 +245,22 @@ def _flush(
 def _reject(
     report: ImportReport,
     rejections: RejectionLog,
-    line: int,
+    row: SourceRow,
     problems: list[tuple[str, str, str]],
 ) -> None:
+    """Count a rejected row, keep its problems for the screen and write the row to the file."""
     report.rejected_rows += 1
     report.summary.counts(report.spec.entity).skipped += 1
+    rejections.add(row.number, row.cells, [_reason_with_column(*p) for p in problems])
     for column, value, reason in problems:
-        rejections.add(line, column, value, reason)
         if len(report.summary.issues) < MAX_ISSUES:
             report.summary.issues.append(
-                RowIssue(report.info.path.name, line, column, value, reason)
+                RowIssue(report.info.path.name, row.number, column, value, reason)
             )
+
+
+def _reason_with_column(column: str, _value: str, reason: str) -> str:
+    return f"{column}: {reason}" if column else reason
 
 
 class _AccountCreator:

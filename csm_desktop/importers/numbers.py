@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
+from PySide6.QtCore import QCoreApplication
+
 
 class DecimalStyle(StrEnum):
     """Decimal separator convention: ``1,234.56`` (point) or ``1.234,56`` (comma)."""
@@ -93,7 +95,7 @@ def read_number(
     negative, body = _strip_sign(raw)
     match = _CURRENCY_RE.match(body)
     if match is None:
-        raise ValueError(f"not a number: {text!r}")
+        raise ValueError(_not_a_number(text))
     currency = _currency(match.group("pre") or match.group("post"), dollar)
     body = match.group("body")
     if body[:1] in _MINUS_CHARS and not negative:
@@ -101,10 +103,14 @@ def read_number(
 
     spaced = any(ch in body for ch in _GROUP_CHARS)
     if spaced and not re.fullmatch(r"\d{1,3}(?:[" + _GROUP_CHARS + r"]\d{3})+(?:[.,]\d+)?", body):
-        raise ValueError(f"not a number (thousand separators misplaced): {text!r}")
+        raise ValueError(
+            QCoreApplication.translate(
+                "ImportReason", "not a number (thousand separators misplaced): %1"
+            ).replace("%1", repr(text))
+        )
     compact = "".join(ch for ch in body if ch not in _GROUP_CHARS)
     if not compact or not _BODY_RE.match(compact) or not any(ch.isdigit() for ch in compact):
-        raise ValueError(f"not a number: {text!r}")
+        raise ValueError(_not_a_number(text))
 
     value, evidence = _decode(compact, style, spaced, text)
     return ParsedNumber(-value if negative else value, currency, evidence)
@@ -157,7 +163,11 @@ def _decode(
         group_mark = "," if decimal_mark == "." else "."
         whole, _, fraction = compact.rpartition(decimal_mark)
         if decimal_mark in whole or not _valid_groups(whole, group_mark):
-            raise ValueError(f"not a number (separators misplaced): {original!r}")
+            raise ValueError(
+                QCoreApplication.translate(
+                    "ImportReason", "not a number (separators misplaced): %1"
+                ).replace("%1", repr(original))
+            )
         proved = DecimalStyle.POINT if decimal_mark == "." else DecimalStyle.COMMA
         return _decimal(f"{whole.replace(group_mark, '')}.{fraction}", original), proved
 
@@ -167,7 +177,11 @@ def _decode(
     if compact.count(mark) > 1:
         # Two or more of the same mark can only be thousand separators.
         if not _valid_groups(compact, mark):
-            raise ValueError(f"not a number (separators misplaced): {original!r}")
+            raise ValueError(
+                QCoreApplication.translate(
+                    "ImportReason", "not a number (separators misplaced): %1"
+                ).replace("%1", repr(original))
+            )
         return _decimal(compact.replace(mark, ""), original), other_style
 
     whole, _, fraction = compact.partition(mark)
@@ -177,12 +191,20 @@ def _decode(
         return _decimal(f"{whole or '0'}.{fraction}", original), own_style
     if style is None:
         raise AmbiguousNumberError(
-            f"{original!r} could be {whole}{fraction} or {whole}.{fraction}; "
-            "choose the decimal separator of this column"
+            QCoreApplication.translate(
+                "ImportReason", "%1 could be %2 or %3; choose the decimal separator of this column"
+            )
+            .replace("%1", repr(original))
+            .replace("%2", whole + fraction)
+            .replace("%3", f"{whole}.{fraction}")
         )
     if style == own_style:
         return _decimal(f"{whole}.{fraction}", original), None
     return _decimal(whole + fraction, original), None
+
+
+def _not_a_number(text: str) -> str:
+    return QCoreApplication.translate("ImportReason", "not a number: %1").replace("%1", repr(text))
 
 
 def _valid_groups(digits: str, mark: str) -> bool:
@@ -198,7 +220,11 @@ def _decimal(text: str, original: str) -> Decimal:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise ValueError(f"not a number: {original!r}") from None
+        raise ValueError(_not_a_number(original)) from None
     if not value.is_finite():
-        raise ValueError(f"not a finite number: {original!r}")
+        raise ValueError(
+            QCoreApplication.translate("ImportReason", "not a finite number: %1").replace(
+                "%1", repr(original)
+            )
+        )
     return value

@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import ColumnElement, Table, select
 from sqlalchemy.orm import Session
 
@@ -112,7 +113,12 @@ class AccountIndex:
             return None
         if len(found) > 1:
             raise UnresolvedError(
-                f"{len(found)} accounts have the {what} {value!r}; match on another key"
+                QCoreApplication.translate(
+                    "ImportReason", "%1 accounts have the %2 %3; match on another key"
+                )
+                .replace("%1", str(len(found)))
+                .replace("%2", _key_name(what))
+                .replace("%3", repr(value))
             )
         return next(iter(found))
 
@@ -162,7 +168,28 @@ def describe_missing(kind: str, value: Any, key: str) -> str:
     """Explain an unresolved reference and what to do about it."""
     if kind == "account":
         return (
-            f"no account has the {key.replace('_', ' ')} {value!r}; import accounts first, "
-            "match on another key, or allow creating missing accounts"
+            QCoreApplication.translate(
+                "ImportReason",
+                "no account has the %1 %2; import accounts first, match on another key, "
+                "or allow creating missing accounts",
+            )
+            .replace("%1", _key_name(key))
+            .replace("%2", repr(value))
         )
-    return f"no {kind} has the id {value!r}; import the {kind}s first"
+    if kind == "contact":
+        return QCoreApplication.translate(
+            "ImportReason", "no contact has the id %1; import the contacts first"
+        ).replace("%1", repr(value))
+    return QCoreApplication.translate(
+        "ImportReason", "no subscription has the id %1; import the subscriptions first"
+    ).replace("%1", repr(value))
+
+
+def _key_name(key: str) -> str:
+    """Return the translated name of an account match key."""
+    names = {
+        "external_id": QCoreApplication.translate("ImportReason", "external id"),
+        "name": QCoreApplication.translate("ImportReason", "name"),
+        "domain": QCoreApplication.translate("ImportReason", "domain"),
+    }
+    return names.get(key, key.replace("_", " "))

@@ -9,6 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from csm_desktop.importers.mapping import Scale
 from csm_desktop.store.models import ActivityType, LifecycleStage
 
@@ -110,14 +112,21 @@ def _link_accounts(values: dict[str, Any]) -> None:
         elif account is not None and account != values["account"]:
             raise FieldError(
                 key.removeprefix("_account_of_"),
-                "belongs to another account than the row's account",
+                QCoreApplication.translate(
+                    "ImportReason", "belongs to another account than the row's account"
+                ),
             )
 
 
 def _currency(text: str) -> str:
     code = text.strip().upper()
     if len(code) != 3 or not code.isalpha():
-        raise FieldError("currency", "not an ISO 4217 currency code such as EUR or USD")
+        raise FieldError(
+            "currency",
+            QCoreApplication.translate(
+                "ImportReason", "not an ISO 4217 currency code such as EUR or USD"
+            ),
+        )
     return code
 
 
@@ -129,10 +138,17 @@ def _accounts(values: dict[str, Any], scale: Scale | None) -> None:
         word = values["lifecycle_stage"].strip().casefold()
         if word not in LIFECYCLE_WORDS:
             allowed = ", ".join(s.value for s in LifecycleStage)
-            raise FieldError("lifecycle_stage", f"not a lifecycle stage (use {allowed})")
+            raise FieldError(
+                "lifecycle_stage",
+                QCoreApplication.translate(
+                    "ImportReason", "not a lifecycle stage (use %1)"
+                ).replace("%1", allowed),
+            )
         values["lifecycle_stage"] = str(LIFECYCLE_WORDS[word])
     if values.get("seats") is not None and values["seats"] < 0:
-        raise FieldError("seats", "seats cannot be negative")
+        raise FieldError(
+            "seats", QCoreApplication.translate("ImportReason", "seats cannot be negative")
+        )
 
 
 def _contacts(values: dict[str, Any], scale: Scale | None) -> None:
@@ -140,13 +156,20 @@ def _contacts(values: dict[str, Any], scale: Scale | None) -> None:
     if "name" not in values:
         name = " ".join(part for part in (first, last) if part)
         if not name:
-            raise FieldError("name", "a contact needs a name, or a first or last name")
+            raise FieldError(
+                "name",
+                QCoreApplication.translate(
+                    "ImportReason", "a contact needs a name, or a first or last name"
+                ),
+            )
         values["name"] = name[:200]
 
 
 def _survey(values: dict[str, Any], scale: Scale | None) -> None:
     if scale is None:
-        raise FieldError("score", "the survey scale is not chosen")
+        raise FieldError(
+            "score", QCoreApplication.translate("ImportReason", "the survey scale is not chosen")
+        )
     _check_scale(values, "score", scale)
     values.update(kind=scale.kind, scale_min=float(scale.low), scale_max=float(scale.high))
     values["score"] = float(values["score"])
@@ -155,7 +178,12 @@ def _survey(values: dict[str, Any], scale: Scale | None) -> None:
 def _check_scale(values: dict[str, Any], name: str, scale: Scale) -> None:
     score = values.get(name)
     if score is not None and not scale.low <= score <= scale.high:
-        raise FieldError(name, f"{score} is outside the {scale.label} scale")
+        raise FieldError(
+            name,
+            QCoreApplication.translate("ImportReason", "%1 is outside the %2 scale")
+            .replace("%1", str(score))
+            .replace("%2", scale.label),
+        )
 
 
 def _tickets(values: dict[str, Any], scale: Scale | None) -> None:
@@ -179,7 +207,12 @@ def _invoices(values: dict[str, Any], scale: Scale | None) -> None:
     if "status" in values:
         word = values["status"].strip().casefold()
         if word not in INVOICE_STATUS:
-            raise FieldError("status", "not an invoice status (use paid, open or overdue)")
+            raise FieldError(
+                "status",
+                QCoreApplication.translate(
+                    "ImportReason", "not an invoice status (use paid, open or overdue)"
+                ),
+            )
         values["status"] = INVOICE_STATUS[word]
     else:
         # Overdue depends on the day the portfolio is viewed, so it is not stored here.
@@ -191,7 +224,12 @@ def _activities(values: dict[str, Any], scale: Scale | None) -> None:
         word = values["kind"].strip().casefold()
         if word not in ACTIVITY_WORDS:
             allowed = ", ".join(t.value for t in ActivityType)
-            raise FieldError("kind", f"not an activity type (use {allowed})")
+            raise FieldError(
+                "kind",
+                QCoreApplication.translate("ImportReason", "not an activity type (use %1)").replace(
+                    "%1", allowed
+                ),
+            )
         values["kind"] = str(ACTIVITY_WORDS[word])
     else:
         values["kind"] = str(ActivityType.NOTE)
@@ -204,12 +242,17 @@ def _subscriptions(values: dict[str, Any], scale: Scale | None) -> None:
         values["arr"] = values["mrr"] * 12
     end, start = values.get("end_date"), values.get("start_date")
     if end is not None and start is not None and end < start:
-        raise FieldError("end_date", "the end date is before the start date")
+        raise FieldError(
+            "end_date",
+            QCoreApplication.translate("ImportReason", "the end date is before the start date"),
+        )
 
 
 def _usage(values: dict[str, Any], scale: Scale | None) -> None:
     if values.get("value") is not None and values["value"] < 0:
-        raise FieldError("value", "a usage value cannot be negative")
+        raise FieldError(
+            "value", QCoreApplication.translate("ImportReason", "a usage value cannot be negative")
+        )
 
 
 _RULES = {

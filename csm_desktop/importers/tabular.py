@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from csm_desktop.importers.csvfile import ImportFileError
 from csm_desktop.importers.sniff import (
     ENCODINGS,
@@ -34,7 +36,6 @@ from csm_desktop.importers.sniff import (
 log = logging.getLogger(__name__)
 
 HEADER_SEARCH_ROWS = 30
-DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
 
 
 @dataclass(frozen=True)
@@ -65,16 +66,40 @@ class FileInfo:
     size: int = 0
 
     def describe(self) -> str:
-        """Summarise the detection in one line, e.g. "CSV, UTF-8 with BOM, semicolon"."""
+        """Summarise the detection in one line, e.g. "CSV, UTF-8 with BOM, semicolon delimiter".
+
+        The words go through the installed Qt translator and stay English when
+        none is installed.
+        """
         parts = [self.format.upper()]
         if self.encoding is not None:
-            parts.append(self.encoding.label)
+            parts.append(_encoding_text(self.encoding))
         if self.delimiter is not None:
-            parts.append(f"{DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))} delimiter")
+            parts.append(_delimiter_text(self.delimiter))
         if self.sheet:
-            parts.append(f"sheet {self.sheet!r}")
-        parts.append(f"header on row {self.header_row}")
+            parts.append(
+                QCoreApplication.translate("FileInfo", "sheet %1").replace("%1", repr(self.sheet))
+            )
+        header_row = QCoreApplication.translate("FileInfo", "header on row %1")
+        parts.append(header_row.replace("%1", str(self.header_row)))
         return ", ".join(parts)
+
+
+def _encoding_text(encoding: Encoding) -> str:
+    if encoding.codec == "utf-8-sig":
+        return QCoreApplication.translate("FileInfo", "UTF-8 with BOM")
+    return encoding.label
+
+
+def _delimiter_text(delimiter: str) -> str:
+    names = {
+        ",": QCoreApplication.translate("FileInfo", "comma delimiter"),
+        ";": QCoreApplication.translate("FileInfo", "semicolon delimiter"),
+        "\t": QCoreApplication.translate("FileInfo", "tab delimiter"),
+        "|": QCoreApplication.translate("FileInfo", "vertical bar delimiter"),
+    }
+    other = QCoreApplication.translate("FileInfo", "delimiter %1").replace("%1", repr(delimiter))
+    return names.get(delimiter, other)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from PySide6.QtCore import QCoreApplication
+
 _TRUE = {
     "true",
     "t",
@@ -48,7 +50,11 @@ def parse_bool(text: str | None) -> bool | None:
         return True
     if lowered in _FALSE:
         return False
-    raise ValueError(f"not a yes/no value: {text!r} (use TRUE/FALSE, yes/no, sí/no, 1/0 or x)")
+    raise ValueError(
+        QCoreApplication.translate(
+            "ImportReason", "not a yes/no value: %1 (use TRUE/FALSE, yes/no, sí/no, 1/0 or x)"
+        ).replace("%1", repr(text))
+    )
 
 
 def parse_iso_date(text: str | None) -> date | None:
@@ -58,7 +64,11 @@ def parse_iso_date(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None
+        raise ValueError(
+            QCoreApplication.translate(
+                "ImportReason", "not a date: %1 (expected YYYY-MM-DD)"
+            ).replace("%1", repr(text))
+        ) from None
 
 
 def parse_iso_datetime(text: str | None) -> datetime | None:
@@ -67,14 +77,22 @@ def parse_iso_datetime(text: str | None) -> datetime | None:
         return None
     match = _DATETIME_RE.match(text.strip())
     if match is None:
-        raise ValueError(f"not a date and time: {text!r} (expected YYYY-MM-DD HH:MM)")
+        raise ValueError(
+            QCoreApplication.translate(
+                "ImportReason", "not a date and time: %1 (expected YYYY-MM-DD HH:MM)"
+            ).replace("%1", repr(text))
+        )
     year, month, day, hour, minute, second = match.groups()
     try:
         return datetime(
             int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
         )
     except ValueError:
-        raise ValueError(f"not a valid date and time: {text!r}") from None
+        raise ValueError(
+            QCoreApplication.translate("ImportReason", "not a valid date and time: %1").replace(
+                "%1", repr(text)
+            )
+        ) from None
 
 
 # SQLite integers are signed 64-bit, and Money stores 1/10,000 units in one.
@@ -89,9 +107,17 @@ def parse_int(text: str | None) -> int | None:
     try:
         value = int(text.strip())
     except ValueError:
-        raise ValueError(f"not a whole number: {text!r}") from None
+        raise ValueError(
+            QCoreApplication.translate("ImportReason", "not a whole number: %1").replace(
+                "%1", repr(text)
+            )
+        ) from None
     if abs(value) > MAX_WHOLE_NUMBER:
-        raise ValueError(f"number too large: {text!r} (at most {MAX_WHOLE_NUMBER})")
+        raise ValueError(
+            QCoreApplication.translate("ImportReason", "number too large: %1 (at most %2)")
+            .replace("%1", repr(text))
+            .replace("%2", str(MAX_WHOLE_NUMBER))
+        )
     return value
 
 
@@ -102,9 +128,15 @@ def parse_float(text: str | None) -> float | None:
     try:
         value = float(text.strip())
     except ValueError:
-        raise ValueError(f"not a number: {text!r}") from None
+        raise ValueError(
+            QCoreApplication.translate("ImportReason", "not a number: %1").replace("%1", repr(text))
+        ) from None
     if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(f"not a finite number: {text!r}")
+        raise ValueError(
+            QCoreApplication.translate("ImportReason", "not a finite number: %1").replace(
+                "%1", repr(text)
+            )
+        )
     return value
 
 
@@ -115,11 +147,23 @@ def parse_decimal(text: str | None) -> Decimal | None:
     try:
         value = Decimal(text.strip())
     except InvalidOperation:
-        raise ValueError(f"not an amount: {text!r}") from None
+        raise ValueError(
+            QCoreApplication.translate("ImportReason", "not an amount: %1").replace(
+                "%1", repr(text)
+            )
+        ) from None
     if not value.is_finite():
-        raise ValueError(f"not a finite amount: {text!r}")
+        raise ValueError(
+            QCoreApplication.translate("ImportReason", "not a finite amount: %1").replace(
+                "%1", repr(text)
+            )
+        )
     if abs(value) >= MAX_AMOUNT:
-        raise ValueError(f"amount too large: {text!r} (must be under 100,000,000,000,000)")
+        raise ValueError(
+            QCoreApplication.translate(
+                "ImportReason", "amount too large: %1 (must be under 100,000,000,000,000)"
+            ).replace("%1", repr(text))
+        )
     return value
 
 

@@ -20,6 +20,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
@@ -77,7 +78,7 @@ class BatchWriter:
                 inserts.append(self._new(row))
                 continue
             if stored["deleted_at"] is not None:
-                rejected.append((row, "this record was deleted in the app and is not restored"))
+                rejected.append((row, _deleted_reason()))
                 continue
             changed = {k: v for k, v in row.values.items() if not _same(v, stored.get(k))}
             if changed:
@@ -127,8 +128,11 @@ class BatchWriter:
                     rejected.append(
                         (
                             row,
-                            f"repeats the key of line {first_line} with other "
-                            "values; the first one is kept",
+                            QCoreApplication.translate(
+                                "ImportReason",
+                                "repeats the key of line %1 with other values; "
+                                "the first one is kept",
+                            ).replace("%1", str(first_line)),
                         )
                     )
                 continue
@@ -199,6 +203,12 @@ def _by_shape(updates: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 def _chunks(items: list[Any]) -> list[list[Any]]:
     return [items[i : i + LOOKUP_CHUNK] for i in range(0, len(items), LOOKUP_CHUNK)]
+
+
+def _deleted_reason() -> str:
+    return QCoreApplication.translate(
+        "ImportReason", "this record was deleted in the app and is not restored"
+    )
 
 
 def _marks(chunk: list[Any]) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
+    QWizard,
     QWizardPage,
 )
 
@@ -29,7 +30,7 @@ from csm_desktop.formatting import format_number
 from csm_desktop.importers.analysis import DecisionNeeded
 from csm_desktop.importers.csvfile import ImportFileError
 from csm_desktop.importers.engine import ImportReport, check_spec, run_import
-from csm_desktop.importers.mapping import MATCH_KEYS, SCALES
+from csm_desktop.importers.mapping import MATCH_KEYS, SCALES, ImportSpec
 from csm_desktop.importers.profiles import save_mapping
 
 if TYPE_CHECKING:
@@ -72,6 +73,10 @@ class MappingPage(QWizardPage):
         )
         self.grid.horizontalHeader().setStretchLastSection(True)
         self.match_combo = _keys_combo(self)
+        self.match_combo.currentIndexChanged.connect(self._check_match_key)
+        self.match_problem = QLabel(self)
+        self.match_problem.setWordWrap(True)
+        self.match_problem.hide()
         self.account_combo = _keys_combo(self)
         self.create_missing = QCheckBox(self.tr("Create accounts the file names but the app lacks"))
         self.scale_combo = QComboBox(self)
@@ -82,6 +87,7 @@ class MappingPage(QWizardPage):
         self.problem.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Match stored accounts on:"), self.match_combo)
+        form.addRow("", self.match_problem)
         form.addRow(self.tr("The account column holds the account's:"), self.account_combo)
         form.addRow("", self.create_missing)
         form.addRow(self.tr("Survey scale:"), self.scale_combo)
@@ -108,6 +114,7 @@ class MappingPage(QWizardPage):
                 combo.addItem(column, column)
             combo.setCurrentIndex(max(combo.findData(spec.columns.get(target.name, "")), 0))
             self.grid.setCellWidget(row, 1, combo)
+            combo.currentIndexChanged.connect(self._check_match_key)
             constant = QLineEdit(spec.constants.get(target.name, ""), self.grid)
             self.grid.setCellWidget(row, 2, constant)
             self._combos[target.name] = combo
@@ -117,11 +124,30 @@ class MappingPage(QWizardPage):
         self.match_combo.setEnabled(is_accounts)
         self.account_combo.setEnabled(not is_accounts)
         self.create_missing.setEnabled(not is_accounts)
-        self.match_combo.setCurrentIndex(self.match_combo.findData(spec.match_key))
+        self.match_combo.setCurrentIndex(self.match_combo.findData(_mapped_match_key(spec)))
         self.account_combo.setCurrentIndex(self.account_combo.findData(spec.account_key))
         self.create_missing.setChecked(spec.create_missing_accounts)
         self.scale_combo.setCurrentIndex(max(self.scale_combo.findData(spec.scale or ""), 0))
         self.problem.clear()
+        self._check_match_key()
+
+    @Slot()
+    def _check_match_key(self) -> None:
+        """Explain why a match key whose field has no column cannot find stored accounts."""
+        message = self._match_key_problem()
+        self.match_problem.setText(message)
+        self.match_problem.setVisible(bool(message))
+
+    def _match_key_problem(self) -> str:
+        key = self.match_combo.currentData()
+        if not self.match_combo.isEnabled() or key not in self._combos:
+            return ""
+        if self._combos[key].currentData():
+            return ""
+        return self.tr(
+            "No column is mapped to %1, so no stored account can match on it and every "
+            "row would create a new account. Map a column to %1 or choose another key."
+        ).replace("%1", self.match_combo.currentText())
 
     def set_column(self, field_name: str, column: str) -> None:
         """Choose ``column`` for ``field_name`` (used by tests and keyboard users alike)."""
@@ -149,6 +175,9 @@ class MappingPage(QWizardPage):
         except ImportFileError as exc:
             self.problem.setText(str(exc))
             return False
+        if self._match_key_problem():
+            self.problem.setText(self._match_key_problem())
+            return False
         return True
 
 
@@ -168,12 +197,7 @@ class ValidatePage(QWizardPage):
         self.decision_form = QFormLayout(self.decisions)
         self.recheck = QPushButton(self.tr("Validate again"), self)
         self.recheck.clicked.connect(self.start)
-        self.issues = QTableWidget(0, 4, self)
-        self.issues.setHorizontalHeaderLabels(
-            [self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Reason")]
-        )
-        self.issues.horizontalHeader().setStretchLastSection(True)
-        self.issues.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.issues = issues_table(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.decisions)
@@ -202,6 +226,7 @@ class ValidatePage(QWizardPage):
         self.report = None
         self.running = True
         self.summary.setText(self.tr("Checking every row…"))
+        self.label_next_button()
         self.completeChanged.emit()
         work = _ImportCall(self.wizard_, dry_run=True)
         job = self.wizard_.runner.start(
@@ -217,6 +242,36 @@ class ValidatePage(QWizardPage):
         self.summary.setText("\n".join(_summary_lines(report, dry_run=True)))
         fill_issues(self.issues, report)
         self.save_rejected.set_file(report.rejections_file)
+        self.label_next_button()
+
+    def label_next_button(self) -> None:
+        """Say on the Next button that it writes the data, with the number of rows once known."""
+        if self.wizard_.currentPage() is not self:
+            return
+        if self.report is None:
+            text = self.tr("Import")
+        else:
+            counts = self.report.summary.counts(self.report.spec.entity)
+            rows = counts.created + counts.updated + counts.unchanged
+            text = self.import_text(self.report.spec.entity, rows)
+        self.wizard_.setButtonText(QWizard.WizardButton.NextButton, text)
+
+    def import_text(self, entity: str, count: int) -> str:
+        """Return "Import 3,464 account(s)" for the Next button, in the UI language."""
+        texts = {
+            "accounts": self.tr("Import %n account(s)", "", count),
+            "contacts": self.tr("Import %n contact(s)", "", count),
+            "subscriptions": self.tr("Import %n subscription(s)", "", count),
+            "usage": self.tr("Import %n usage record(s)", "", count),
+            "survey_responses": self.tr("Import %n survey response(s)", "", count),
+            "tickets": self.tr("Import %n ticket(s)", "", count),
+            "invoices": self.tr("Import %n invoice(s)", "", count),
+            "churn_events": self.tr("Import %n churn event(s)", "", count),
+            "activities": self.tr("Import %n activity(ies)", "", count),
+        }
+        text = texts.get(entity) or self.tr("Import %n row(s)", "", count)
+        # Qt writes %n as plain digits; group them as the rest of the page does (3,464 / 3.464).
+        return text.replace(str(count), format_number(count), 1)
 
     @Slot(object)
     def _on_failed(self, error: Any) -> None:
@@ -259,11 +314,7 @@ class ResultPage(QWizardPage):
         self.setTitle(self.tr("Import"))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.issues = QTableWidget(0, 4, self)
-        self.issues.setHorizontalHeaderLabels(
-            [self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Reason")]
-        )
-        self.issues.horizontalHeader().setStretchLastSection(True)
+        self.issues = issues_table(self)
         self.save_rejected = RejectedRowsButton(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -349,8 +400,9 @@ def _summary_lines(report: ImportReport, *, dry_run: bool) -> list[str]:
 class RejectedRowsButton(QPushButton):
     """Saves the CSV of every rejected row where the user chooses; hidden when none was rejected.
 
-    The table on the page lists at most ``ISSUE_ROWS_SHOWN`` rows; the file
-    has them all, with the file name, line, column, value and reason.
+    The table on the page lists at most ``ISSUE_ROWS_SHOWN`` rows. The file
+    has them all, with the source's columns and raw cells, its line number
+    and the reasons, so the user can fix the cells and import it again.
     """
 
     def __init__(self, parent: QWidget) -> None:
@@ -392,6 +444,23 @@ class RejectedRowsButton(QPushButton):
         log.info("Saved rejected rows to %s", target)
 
 
+def issues_table(parent: QWidget) -> QTableWidget:
+    """Return a read-only table of rejections; the Row column replaces the vertical header."""
+    grid = QTableWidget(0, 4, parent)
+    grid.setHorizontalHeaderLabels(
+        [
+            QCoreApplication.translate("ImportWizard", "Row"),
+            QCoreApplication.translate("ImportWizard", "Column"),
+            QCoreApplication.translate("ImportWizard", "Value"),
+            QCoreApplication.translate("ImportWizard", "Reason"),
+        ]
+    )
+    grid.horizontalHeader().setStretchLastSection(True)
+    grid.verticalHeader().hide()
+    grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    return grid
+
+
 def fill_issues(grid: QTableWidget, report: ImportReport) -> None:
     """Show the rejected rows: row number, column, value and reason."""
     issues = report.issues[:ISSUE_ROWS_SHOWN]
@@ -400,6 +469,12 @@ def fill_issues(grid: QTableWidget, report: ImportReport) -> None:
         for column, value in enumerate((issue.line, issue.column, issue.value, issue.reason)):
             grid.setItem(row, column, QTableWidgetItem(str(value)))
     grid.resizeColumnsToContents()
+
+
+def _mapped_match_key(spec: ImportSpec) -> str:
+    """Return the spec's match key when its field has a column, else one that has, else name."""
+    candidates = [spec.match_key, *MATCH_KEYS]
+    return next((key for key in candidates if key in spec.columns), "name")
 
 
 def _keys_combo(parent: QWidget) -> QComboBox:

@@ -75,6 +75,17 @@ class ImportWizard(QWizard):
         ):
             self.addPage(page)
         self.resize(900, 640)
+        # The style's own "Next >" text, put back when a page leaves the validation step.
+        self._next_text = self.buttonText(QWizard.WizardButton.NextButton)
+        self.currentIdChanged.connect(self._label_next_button)
+
+    @Slot(int)
+    def _label_next_button(self, _page_id: int) -> None:
+        """Name the import on the validation page's Next button; other pages keep "Next"."""
+        if self.currentPage() is self.validate_page:
+            self.validate_page.label_next_button()
+        else:
+            self.setButtonText(QWizard.WizardButton.NextButton, self._next_text)
 
 
 class FilePage(QWizardPage):
