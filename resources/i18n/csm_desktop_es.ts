@@ -223,6 +223,13 @@
     </message>
 </context>
 <context>
+    <name>AmountEdit</name>
+    <message>
+        <source>“%1” is not an amount; type it as %2.</source>
+        <translation>«%1» no es un importe; escríbelo como %2.</translation>
+    </message>
+</context>
+<context>
     <name>BacktestView</name>
     <message>
         <source>Run backtest</source>
@@ -658,10 +665,6 @@
         <translation>URL del servidor (https://…)</translation>
     </message>
     <message>
-        <source>sync once now</source>
-        <translation>sincroniza una vez ahora</translation>
-    </message>
-    <message>
         <source>show pending changes and conflicts</source>
         <translation>muestra los cambios pendientes y los conflictos</translation>
     </message>
@@ -686,12 +689,28 @@
         <translation>Conectado a {url} como {email} ({role}).</translation>
     </message>
     <message>
+        <source>sync once now; exits with 1 when the server rejected a change in this run</source>
+        <translation>sincroniza una vez ahora; termina con 1 si el servidor rechazó algún cambio en esta ejecución</translation>
+    </message>
+    <message>
+        <source>read the personal access token from standard input instead of the keyring; without this option and without a keyring entry, the token is read from the CSM_SYNC_TOKEN environment variable. The token is never written to disk.</source>
+        <translation>lee el token de acceso personal de la entrada estándar en lugar del llavero; sin esta opción y sin entrada en el llavero, el token se lee de la variable de entorno CSM_SYNC_TOKEN. El token nunca se escribe en disco.</translation>
+    </message>
+    <message>
+        <source>The token is not kept after this command ends. {reason} To sync from the command line, give the token to each &apos;sync now&apos;: set the CSM_SYNC_TOKEN environment variable, or pipe it in with &apos;sync now --token-stdin&apos;.</source>
+        <translation>El token no se conserva al terminar este comando. {reason} Para sincronizar desde la línea de comandos, hay que dar el token a cada &apos;sync now&apos;: en la variable de entorno CSM_SYNC_TOKEN, o mediante una tubería con &apos;sync now --token-stdin&apos;.</translation>
+    </message>
+    <message>
         <source>Pushed: {pushed}. Pulled: {pulled} changes.</source>
         <translation>Enviados: {pushed}. Recibidos: {pulled} cambios.</translation>
     </message>
     <message>
         <source>Rejected change {seq}: {detail}</source>
         <translation>Cambio {seq} rechazado: {detail}</translation>
+    </message>
+    <message>
+        <source>{error}. Without a keyring, set the CSM_SYNC_TOKEN environment variable or pipe the token in with &apos;sync now --token-stdin&apos;.</source>
+        <translation>{error}. Sin llavero, hay que definir la variable de entorno CSM_SYNC_TOKEN o pasar el token mediante una tubería con &apos;sync now --token-stdin&apos;.</translation>
     </message>
     <message>
         <source>The team server was restored from a backup and lost {count} changes from this computer. Run &apos;sync lost&apos; to list them, then &apos;sync lost --reupload&apos; or &apos;sync lost --discard&apos;.</source>
@@ -1095,6 +1114,41 @@ Copia el informe de abajo y envíalo a tu contacto de soporte. Las credenciales 
     </message>
 </context>
 <context>
+    <name>FileInfo</name>
+    <message>
+        <source>sheet %1</source>
+        <translation>hoja %1</translation>
+    </message>
+    <message>
+        <source>header on row %1</source>
+        <translation>encabezado en la fila %1</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8 con BOM</translation>
+    </message>
+    <message>
+        <source>comma delimiter</source>
+        <translation>delimitador coma</translation>
+    </message>
+    <message>
+        <source>semicolon delimiter</source>
+        <translation>delimitador punto y coma</translation>
+    </message>
+    <message>
+        <source>tab delimiter</source>
+        <translation>delimitador tabulador</translation>
+    </message>
+    <message>
+        <source>vertical bar delimiter</source>
+        <translation>delimitador barra vertical</translation>
+    </message>
+    <message>
+        <source>delimiter %1</source>
+        <translation>delimitador %1</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Choose a file</source>
@@ -1319,6 +1373,10 @@ Copia el informe de abajo y envíalo a tu contacto de soporte. Las credenciales 
         <translation>Guar&amp;dar cambios</translation>
     </message>
     <message>
+        <source>Goal added. Check in on it below, or press New for another goal.</source>
+        <translation>Objetivo añadido. Registra su seguimiento abajo, o pulsa Nuevo para otro objetivo.</translation>
+    </message>
+    <message>
         <source>Select a goal to delete first.</source>
         <translation>Primero selecciona el objetivo que quieres eliminar.</translation>
     </message>
@@ -1333,6 +1391,10 @@ Copia el informe de abajo y envíalo a tu contacto de soporte. Las credenciales 
     <message>
         <source>Check-in date</source>
         <translation>Fecha del seguimiento</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number; type it as %2.</source>
+        <translation>«%1» no es un número; escríbelo como %2.</translation>
     </message>
     <message>
         <source>Value reached</source>
@@ -1399,6 +1461,14 @@ Copia el informe de abajo y envíalo a tu contacto de soporte. Las credenciales 
     <message>
         <source>Health changed from {0} to {1}.</source>
         <translation>La salud pasó de {0} a {1}.</translation>
+    </message>
+    <message>
+        <source>No product usage in the last 30 days ({0} events the 30 days before).</source>
+        <translation>Sin uso del producto en los últimos 30 días ({0} eventos en los 30 días anteriores).</translation>
+    </message>
+    <message>
+        <source>No product usage in the last 30 days.</source>
+        <translation>Sin uso del producto en los últimos 30 días.</translation>
     </message>
     <message>
         <source>Product usage fell {0}% in the last 30 days.</source>
@@ -1759,6 +1829,233 @@ Copia el informe de abajo y envíalo a tu contacto de soporte. Las credenciales 
         <source>Churn events in the last 365 days: {0} fresh, {1} after a reactivation.</source>
         <translation>Bajas en los últimos 365 días: {0} nuevas, {1} tras una reactivación.</translation>
     </message>
+    <message>
+        <source>No feature events in the last {0} days, against {3} in the {0} days before.</source>
+        <translation>Ningún evento de funcionalidades en los últimos {0} días, frente a {3} en los {0} días anteriores.</translation>
+    </message>
+    <message>
+        <source>1 feature event in the last {0} days, none in the {0} days before.</source>
+        <translation>1 evento de funcionalidades en los últimos {0} días, ninguno en los {0} días anteriores.</translation>
+    </message>
+    <message>
+        <source>1 feature event in the last {0} days, about the same as the {0} days before.</source>
+        <translation>1 evento de funcionalidades en los últimos {0} días, más o menos como en los {0} días anteriores.</translation>
+    </message>
+    <message>
+        <source>NPS {0} from 1 response, on {4}.</source>
+        <translation>NPS {0} de 1 respuesta, del {4}.</translation>
+    </message>
+    <message>
+        <source>Last customer-facing touch on the day of the score, {1}.</source>
+        <translation>Último contacto con el cliente el mismo día de la puntuación, el {1}.</translation>
+    </message>
+    <message>
+        <source>Last customer-facing touch 1 day ago, on {1}.</source>
+        <translation>Último contacto con el cliente hace 1 día, el {1}.</translation>
+    </message>
+    <message>
+        <source>Invoices unpaid after their due date: {0}; the oldest is 1 day overdue.</source>
+        <translation>Facturas impagadas después de su vencimiento: {0}; la más antigua lleva 1 día vencida.</translation>
+    </message>
+    <message>
+        <source>The onboarding goal due so far was met.</source>
+        <translation>Se cumplió el objetivo de onboarding vencido hasta ahora.</translation>
+    </message>
+    <message>
+        <source>The onboarding goal due so far was not met.</source>
+        <translation>No se cumplió el objetivo de onboarding vencido hasta ahora.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReason</name>
+    <message>
+        <source>longer than %1 characters (%2)</source>
+        <translation>más de %1 caracteres (%2)</translation>
+    </message>
+    <message>
+        <source>not an e-mail address</source>
+        <translation>no es una dirección de correo electrónico</translation>
+    </message>
+    <message>
+        <source>not a web domain such as example.com</source>
+        <translation>no es un dominio web como example.com</translation>
+    </message>
+    <message>
+        <source>a yes/no value where a number is expected</source>
+        <translation>un valor sí/no donde se espera un número</translation>
+    </message>
+    <message>
+        <source>not a whole number</source>
+        <translation>no es un número entero</translation>
+    </message>
+    <message>
+        <source>an id longer than 120 characters</source>
+        <translation>un id de más de 120 caracteres</translation>
+    </message>
+    <message>
+        <source>a value is required</source>
+        <translation>falta un valor obligatorio</translation>
+    </message>
+    <message>
+        <source>a number where a date is expected</source>
+        <translation>un número donde se espera una fecha</translation>
+    </message>
+    <message>
+        <source>not a date (unknown month %1): %2</source>
+        <translation>no es una fecha (mes desconocido %1): %2</translation>
+    </message>
+    <message>
+        <source>not a date: %1 (expected YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY or 15 Jan 2024)</source>
+        <translation>no es una fecha: %1 (se espera AAAA-MM-DD, DD/MM/AAAA, MM/DD/AAAA o 15 ene 2024)</translation>
+    </message>
+    <message>
+        <source>%1 could be day %2 of month %3 or the reverse; choose the date order of this column</source>
+        <translation>%1 puede ser el día %2 del mes %3 o al revés; elige el orden de fecha de esta columna</translation>
+    </message>
+    <message>
+        <source>not a valid time: %1</source>
+        <translation>no es una hora válida: %1</translation>
+    </message>
+    <message>
+        <source>not a valid date: %1</source>
+        <translation>no es una fecha válida: %1</translation>
+    </message>
+    <message>
+        <source>not a number (thousand separators misplaced): %1</source>
+        <translation>no es un número (separadores de miles mal colocados): %1</translation>
+    </message>
+    <message>
+        <source>not a number (separators misplaced): %1</source>
+        <translation>no es un número (separadores mal colocados): %1</translation>
+    </message>
+    <message>
+        <source>%1 could be %2 or %3; choose the decimal separator of this column</source>
+        <translation>%1 puede ser %2 o %3; elige el separador decimal de esta columna</translation>
+    </message>
+    <message>
+        <source>not a number: %1</source>
+        <translation>no es un número: %1</translation>
+    </message>
+    <message>
+        <source>not a finite number: %1</source>
+        <translation>no es un número finito: %1</translation>
+    </message>
+    <message>
+        <source>%1 accounts have the %2 %3; match on another key</source>
+        <translation>%1 cuentas tienen el %2 %3; haz coincidir por otra clave</translation>
+    </message>
+    <message>
+        <source>no account has the %1 %2; import accounts first, match on another key, or allow creating missing accounts</source>
+        <translation>ninguna cuenta tiene el %1 %2; importa antes las cuentas, haz coincidir por otra clave o permite crear las cuentas que falten</translation>
+    </message>
+    <message>
+        <source>no contact has the id %1; import the contacts first</source>
+        <translation>ningún contacto tiene el id %1; importa antes los contactos</translation>
+    </message>
+    <message>
+        <source>no subscription has the id %1; import the subscriptions first</source>
+        <translation>ninguna suscripción tiene el id %1; importa antes las suscripciones</translation>
+    </message>
+    <message>
+        <source>external id</source>
+        <translation>id externo</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>domain</source>
+        <translation>dominio</translation>
+    </message>
+    <message>
+        <source>belongs to another account than the row&apos;s account</source>
+        <translation>pertenece a otra cuenta distinta de la cuenta de la fila</translation>
+    </message>
+    <message>
+        <source>not an ISO 4217 currency code such as EUR or USD</source>
+        <translation>no es un código de moneda ISO 4217 como EUR o USD</translation>
+    </message>
+    <message>
+        <source>not a lifecycle stage (use %1)</source>
+        <translation>no es una etapa del ciclo de vida (usa %1)</translation>
+    </message>
+    <message>
+        <source>seats cannot be negative</source>
+        <translation>las licencias no pueden ser negativas</translation>
+    </message>
+    <message>
+        <source>a contact needs a name, or a first or last name</source>
+        <translation>un contacto necesita un nombre completo, un nombre o un apellido</translation>
+    </message>
+    <message>
+        <source>the survey scale is not chosen</source>
+        <translation>no se ha elegido la escala de la encuesta</translation>
+    </message>
+    <message>
+        <source>%1 is outside the %2 scale</source>
+        <translation>%1 está fuera de la escala %2</translation>
+    </message>
+    <message>
+        <source>not an invoice status (use paid, open or overdue)</source>
+        <translation>no es un estado de factura (usa paid, open u overdue)</translation>
+    </message>
+    <message>
+        <source>not an activity type (use %1)</source>
+        <translation>no es un tipo de actividad (usa %1)</translation>
+    </message>
+    <message>
+        <source>the end date is before the start date</source>
+        <translation>la fecha de fin es anterior a la de inicio</translation>
+    </message>
+    <message>
+        <source>a usage value cannot be negative</source>
+        <translation>un valor de uso no puede ser negativo</translation>
+    </message>
+    <message>
+        <source>not a yes/no value: %1 (use TRUE/FALSE, yes/no, sí/no, 1/0 or x)</source>
+        <translation>no es un valor sí/no: %1 (usa TRUE/FALSE, yes/no, sí/no, 1/0 o x)</translation>
+    </message>
+    <message>
+        <source>not a date: %1 (expected YYYY-MM-DD)</source>
+        <translation>no es una fecha: %1 (se espera AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>not a date and time: %1 (expected YYYY-MM-DD HH:MM)</source>
+        <translation>no es una fecha y hora: %1 (se espera AAAA-MM-DD HH:MM)</translation>
+    </message>
+    <message>
+        <source>not a valid date and time: %1</source>
+        <translation>no es una fecha y hora válida: %1</translation>
+    </message>
+    <message>
+        <source>not a whole number: %1</source>
+        <translation>no es un número entero: %1</translation>
+    </message>
+    <message>
+        <source>number too large: %1 (at most %2)</source>
+        <translation>número demasiado grande: %1 (como máximo %2)</translation>
+    </message>
+    <message>
+        <source>not an amount: %1</source>
+        <translation>no es un importe: %1</translation>
+    </message>
+    <message>
+        <source>not a finite amount: %1</source>
+        <translation>no es un importe finito: %1</translation>
+    </message>
+    <message>
+        <source>amount too large: %1 (must be under 100,000,000,000,000)</source>
+        <translation>importe demasiado grande: %1 (debe ser menor que 100.000.000.000.000)</translation>
+    </message>
+    <message>
+        <source>repeats the key of line %1 with other values; the first one is kept</source>
+        <translation>repite la clave de la línea %1 con otros valores; se conserva la primera</translation>
+    </message>
+    <message>
+        <source>this record was deleted in the app and is not restored</source>
+        <translation>este registro se eliminó en la aplicación y no se restaura</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
@@ -1813,6 +2110,22 @@ Copia el informe de abajo y envíalo a tu contacto de soporte. Las credenciales 
     <message>
         <source>Blank rows skipped: %1; total and footer rows skipped: %2</source>
         <translation>Filas vacías omitidas: %1; filas de totales y de pie omitidas: %2</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>External id</source>
@@ -2197,6 +2510,10 @@ Un espacio de trabajo sin conexión para Customer Success Managers: cartera, hea
 Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
+        <source>A background task is still running. Cancel it and quit?</source>
+        <translation>Todavía hay una tarea en segundo plano. ¿Cancelarla y salir?</translation>
+    </message>
+    <message>
         <source>%1 background tasks are still running. Cancel them and quit?</source>
         <translation>Todavía hay %1 tareas en segundo plano. ¿Cancelarlas y salir?</translation>
     </message>
@@ -2262,6 +2579,10 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     <message>
         <source>(not imported)</source>
         <translation>(no se importa)</translation>
+    </message>
+    <message>
+        <source>No column is mapped to %1, so no stored account can match on it and every row would create a new account. Map a column to %1 or choose another key.</source>
+        <translation>Ninguna columna está asignada a %1, así que ninguna cuenta guardada puede coincidir por esa clave y cada fila crearía una cuenta nueva. Asigna una columna a %1 o elige otra clave.</translation>
     </message>
 </context>
 <context>
@@ -2964,6 +3285,10 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
         <translation>Preparado el {date}</translation>
     </message>
     <message>
+        <source>As of {date} · 1 account</source>
+        <translation>A {date} · 1 cuenta</translation>
+    </message>
+    <message>
         <source>ARR by health colour</source>
         <translation>ARR por color de health score</translation>
     </message>
@@ -2990,6 +3315,10 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     <message>
         <source>Accounts by health colour</source>
         <translation>Cuentas por color de health score</translation>
+    </message>
+    <message>
+        <source>1 account bills in another currency and is left out of the ARR totals.</source>
+        <translation>1 cuenta factura en otra moneda y no se incluye en los totales de ARR.</translation>
     </message>
     <message>
         <source>{count} accounts bill in another currency and are left out of the ARR totals.</source>
@@ -3212,6 +3541,14 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
         <translation>Anexo</translation>
     </message>
     <message>
+        <source>The goal due this quarter was achieved.</source>
+        <translation>Se consiguió el objetivo previsto para este trimestre.</translation>
+    </message>
+    <message>
+        <source>The goal due this quarter was not achieved.</source>
+        <translation>No se consiguió el objetivo previsto para este trimestre.</translation>
+    </message>
+    <message>
         <source>Health moved from {start} to {end} over the quarter.</source>
         <translation>El health score pasó de {start} a {end} durante el trimestre.</translation>
     </message>
@@ -3286,6 +3623,14 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     <message>
         <source>No outcomes were recorded for this quarter yet.</source>
         <translation>Todavía no se han registrado resultados de este trimestre.</translation>
+    </message>
+    <message>
+        <source>- 1 feature event in 1 feature.</source>
+        <translation>- 1 evento de 1 funcionalidad.</translation>
+    </message>
+    <message>
+        <source>- {count} feature events in 1 feature.</source>
+        <translation>- {count} eventos de 1 funcionalidad.</translation>
     </message>
     <message>
         <source>- Review the drop in product use together and agree on actions.</source>
@@ -3446,6 +3791,30 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
         <translation>No conseguido</translation>
     </message>
     <message>
+        <source>Overdue, not achieved</source>
+        <translation>Vencido sin conseguir</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abierto</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>cerrado</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>resuelto</translation>
+    </message>
+    <message>
+        <source>solved</source>
+        <translation>solucionado</translation>
+    </message>
+    <message>
         <source>Commit</source>
         <translation>Commit</translation>
     </message>
@@ -3515,11 +3884,11 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Quarterly Business Review</source>
-        <translation>Quarterly Business Review (QBR)</translation>
+        <translation>Revisión trimestral de negocio (QBR)</translation>
     </message>
     <message>
         <source>Quarterly Business Review · internal, do not share</source>
-        <translation>Quarterly Business Review · interna, no compartir</translation>
+        <translation>Revisión trimestral de negocio (QBR) · interna, no compartir</translation>
     </message>
     <message>
         <source>Health, usage, goals, support and feedback of {name} for {quarter}</source>
@@ -3587,7 +3956,7 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
     <message>
         <source>Quarterly Business Review: internal version, do not share</source>
-        <translation>Quarterly Business Review: versión interna, no compartir</translation>
+        <translation>Revisión trimestral de negocio (QBR): versión interna, no compartir</translation>
     </message>
     <message>
         <source>{achieved} of {planned}</source>
@@ -3660,6 +4029,10 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     <message>
         <source>{score} ({colour}) on {date}</source>
         <translation>{score} ({colour}) el {date}</translation>
+    </message>
+    <message>
+        <source>The previous quarter had 1 feature event.</source>
+        <translation>El trimestre anterior tuvo 1 evento de funcionalidades.</translation>
     </message>
     <message>
         <source>not recorded</source>
@@ -3742,10 +4115,6 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
         <translation>No se registraron objetivos del plan de éxito para este trimestre.</translation>
     </message>
     <message>
-        <source>{achieved} of {planned} goals due this quarter were achieved.</source>
-        <translation>Se consiguieron {achieved} de los {planned} objetivos previstos para este trimestre.</translation>
-    </message>
-    <message>
         <source>No goals fell due this quarter; open goals are listed below.</source>
         <translation>Ningún objetivo vencía este trimestre; los objetivos abiertos se detallan a continuación.</translation>
     </message>
@@ -3798,6 +4167,10 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
         <translation>NPS (respuestas: {count})</translation>
     </message>
     <message>
+        <source>Promoters: {promoters}, passives: {passives}, detractors: {detractors}.</source>
+        <translation>Promotores: {promoters}, pasivos: {passives}, detractores: {detractors}.</translation>
+    </message>
+    <message>
         <source>Tickets by priority</source>
         <translation>Tickets por prioridad</translation>
     </message>
@@ -3812,10 +4185,6 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     <message>
         <source>NPS previous quarter</source>
         <translation>NPS del trimestre anterior</translation>
-    </message>
-    <message>
-        <source>{promoters} promoters, {passives} passives and {detractors} detractors.</source>
-        <translation>{promoters} promotores, {passives} pasivos y {detractors} detractores.</translation>
     </message>
     <message>
         <source>In their words</source>
@@ -3892,6 +4261,18 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     <message>
         <source>Overdue at quarter end</source>
         <translation>Vencido al cierre del trimestre</translation>
+    </message>
+    <message>
+        <source>{date} (the quarter&apos;s last day)</source>
+        <translation>{date} (último día del trimestre)</translation>
+    </message>
+    <message>
+        <source>{date} (1 day after the quarter&apos;s end)</source>
+        <translation>{date} (1 día después del cierre del trimestre)</translation>
+    </message>
+    <message>
+        <source>1 month</source>
+        <translation>1 mes</translation>
     </message>
     <message>
         <source>No notes were recorded in {quarter}.</source>
@@ -4105,6 +4486,17 @@ Pulsa Ctrl+K para ir a cualquier sitio.</translation>
     </message>
 </context>
 <context>
+    <name>RecordEditing</name>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>Your portfolio file could not be opened.</source>
@@ -4146,6 +4538,17 @@ Archivo movido a: %2</translation>
     <message>
         <source>The rejected rows could not be saved to %1: %2. Choose another folder.</source>
         <translation>No se pudieron guardar las filas rechazadas en %1: %2. Elige otra carpeta.</translation>
+    </message>
+</context>
+<context>
+    <name>RejectionLog</name>
+    <message>
+        <source>Line in source file</source>
+        <translation>Línea en el archivo de origen</translation>
+    </message>
+    <message>
+        <source>Rejection reasons</source>
+        <translation>Motivos del rechazo</translation>
     </message>
 </context>
 <context>
@@ -4379,22 +4782,6 @@ Archivo movido a: %2</translation>
     <message>
         <source>Import</source>
         <translation>Importar</translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation>Fila</translation>
-    </message>
-    <message>
-        <source>Column</source>
-        <translation>Columna</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Valor</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Motivo</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -4830,6 +5217,10 @@ Archivo movido a: %2</translation>
         <translation>No puedes cambiar este registro: %1</translation>
     </message>
     <message>
+        <source>The record was deleted on the server, so your change was not applied: %1. To apply it, restore the record in Sync &gt; Conflicts and proposals.</source>
+        <translation>El registro se eliminó en el servidor, así que tu cambio no se aplicó: %1. Para aplicarlo, restaura el registro en Sincronización &gt; Conflictos y propuestas.</translation>
+    </message>
+    <message>
         <source>The record no longer exists on the server: %1</source>
         <translation>El registro ya no existe en el servidor: %1</translation>
     </message>
@@ -4845,12 +5236,12 @@ Archivo movido a: %2</translation>
         <translation>URL del servidor</translation>
     </message>
     <message>
-        <source>Paste the access token from your team admin</source>
-        <translation>Token de acceso proporcionado por el administrador del equipo</translation>
+        <source>Paste the personal access token from your team admin</source>
+        <translation>Token de acceso personal proporcionado por el administrador del equipo</translation>
     </message>
     <message>
-        <source>Access token</source>
-        <translation>Token de acceso</translation>
+        <source>Personal access token</source>
+        <translation>Token de acceso personal</translation>
     </message>
     <message>
         <source>Remember the token in the system keyring</source>
@@ -4873,8 +5264,16 @@ Archivo movido a: %2</translation>
         <translation>&amp;URL del servidor:</translation>
     </message>
     <message>
-        <source>Access &amp;token:</source>
-        <translation>&amp;Token de acceso:</translation>
+        <source>&amp;Personal access token:</source>
+        <translation>&amp;Token de acceso personal:</translation>
+    </message>
+    <message>
+        <source>The personal access token was not saved. Press Connect on the Team sync page to check and save it, or clear the token field.</source>
+        <translation>El token de acceso personal no se ha guardado. Para comprobarlo y guardarlo, hay que pulsar Conectar en la página Sincronización del equipo, o bien vaciar el campo del token.</translation>
+    </message>
+    <message>
+        <source>Enter the server URL and the personal access token first.</source>
+        <translation>Primero hay que indicar la URL del servidor y el token de acceso personal.</translation>
     </message>
     <message>
         <source>Connected to %1 as %2.</source>
@@ -4885,16 +5284,8 @@ Archivo movido a: %2</translation>
         <translation>Sin conexión. La sincronización es opcional; la aplicación funciona por completo sin conexión.</translation>
     </message>
     <message>
-        <source>The access token was not saved. Press Connect on the Team sync page to check and save it, or clear the token field.</source>
-        <translation>El token de acceso no se ha guardado. Para comprobarlo y guardarlo, hay que pulsar Conectar en la página Sincronización del equipo, o bien vaciar el campo del token.</translation>
-    </message>
-    <message>
         <source>No keyring available: %1</source>
         <translation>No hay ningún llavero disponible: %1</translation>
-    </message>
-    <message>
-        <source>Enter the server URL and the access token first.</source>
-        <translation>Primero hay que indicar la URL del servidor y el token de acceso.</translation>
     </message>
     <message>
         <source>Contacting %1…</source>
@@ -5259,6 +5650,10 @@ Archivo movido a: %2</translation>
         <source>Undo snooze (%1)</source>
         <translation>Deshacer posposición (%1)</translation>
     </message>
+    <message>
+        <source>Hide the selected change for %1 days; set the period in Settings.</source>
+        <translation>Oculta el cambio seleccionado durante %1 días; ajusta el periodo en Configuración.</translation>
+    </message>
 </context>
 <context>
     <name>ValidatePage</name>
@@ -5275,28 +5670,86 @@ Archivo movido a: %2</translation>
         <translation>Volver a validar</translation>
     </message>
     <message>
-        <source>Row</source>
-        <translation>Fila</translation>
-    </message>
-    <message>
-        <source>Column</source>
-        <translation>Columna</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Valor</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Motivo</translation>
-    </message>
-    <message>
         <source>Checking every row…</source>
         <translation>Comprobando cada fila…</translation>
     </message>
     <message>
         <source>Validating…</source>
         <translation>Validando…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n account(s)</source>
+        <translation>
+            <numerusform>Importar %n cuenta</numerusform>
+            <numerusform>Importar %n cuentas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n contact(s)</source>
+        <translation>
+            <numerusform>Importar %n contacto</numerusform>
+            <numerusform>Importar %n contactos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n subscription(s)</source>
+        <translation>
+            <numerusform>Importar %n suscripción</numerusform>
+            <numerusform>Importar %n suscripciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n usage record(s)</source>
+        <translation>
+            <numerusform>Importar %n registro de uso</numerusform>
+            <numerusform>Importar %n registros de uso</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n survey response(s)</source>
+        <translation>
+            <numerusform>Importar %n respuesta de encuesta</numerusform>
+            <numerusform>Importar %n respuestas de encuesta</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n ticket(s)</source>
+        <translation>
+            <numerusform>Importar %n ticket</numerusform>
+            <numerusform>Importar %n tickets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n invoice(s)</source>
+        <translation>
+            <numerusform>Importar %n factura</numerusform>
+            <numerusform>Importar %n facturas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n churn event(s)</source>
+        <translation>
+            <numerusform>Importar %n baja</numerusform>
+            <numerusform>Importar %n bajas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n activity(ies)</source>
+        <translation>
+            <numerusform>Importar %n actividad</numerusform>
+            <numerusform>Importar %n actividades</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n row(s)</source>
+        <translation>
+            <numerusform>Importar %n fila</numerusform>
+            <numerusform>Importar %n filas</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose…</source>
