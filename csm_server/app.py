@@ -18,9 +18,9 @@ from csm_server import PROTOCOL_MAX, PROTOCOL_MIN, SCHEMA_VERSION, faults
 from csm_server.auth import SessionResponse, authenticate, issue_access_token, touch_token
 from csm_server.db import make_engine
 from csm_server.errors import ProblemError
-from csm_server.horizon import record_checkpoint
+from csm_server.horizon import record_checkpoint, start_epoch_after_lost_history
 from csm_server.merge import Principal
-from csm_server.pull import checksum, client_schema, pull_page
+from csm_server.pull import HistoryLost, checksum, client_schema, pull_page
 from csm_server.push import handle_push
 from csm_server.records import load_record, save_record
 from csm_server.schema import sync_client, team
@@ -242,23 +242,32 @@ def _install_routes(app: FastAPI, engine: Engine, settings: Settings) -> None:
         sync_schema: Annotated[str | None, Header()] = None,
     ) -> dict:
         schema_version = client_schema(sync_schema)
-        with engine.connect().execution_options(read_only=True) as conn, conn.begin():
-            page = pull_page(
-                conn, user, cursor, min(limit, settings.max_page), entity, schema_version
-            )
+        try:
+            with engine.connect().execution_options(read_only=True) as conn, conn.begin():
+                page = pull_page(
+                    conn, user, cursor, min(limit, settings.max_page), entity, schema_version
+                )
+        except HistoryLost as lost:
+            raise start_epoch_after_lost_history(engine, lost) from lost
         faults.exit_if("pull.exit_after_page")
         return JSONResponse({**page, "server_time": _now_iso()})
 
     @app.post("/v1/sync/checkpoint")
     def checkpoint(body: CheckpointRequest, user: CurrentUser) -> dict:
-        seq = record_checkpoint(engine, user, _device_id(body.client_id), body.cursor)
+        try:
+            seq = record_checkpoint(engine, user, _device_id(body.client_id), body.cursor)
+        except HistoryLost as lost:
+            raise start_epoch_after_lost_history(engine, lost) from lost
         return {"client_id": body.client_id, "pulled_seq": seq}
 
     @app.get("/v1/sync/checksum")
     def sync_checksum(at_seq: int, user: CurrentUser) -> dict:
-        with engine.connect().execution_options(read_only=True) as conn, conn.begin():
-            entities = checksum(conn, user, at_seq)
-            seq = conn.execute(select(team.c.seq).where(team.c.id == user.team_id)).scalar_one()
+        try:
+            with engine.connect().execution_options(read_only=True) as conn, conn.begin():
+                entities = checksum(conn, user, at_seq)
+                seq = conn.execute(select(team.c.seq).where(team.c.id == user.team_id)).scalar_one()
+        except HistoryLost as lost:
+            raise start_epoch_after_lost_history(engine, lost) from lost
         return {"at_seq": at_seq, "team_seq": seq, "entities": entities}
 
     @app.post("/v1/conflicts/{conflict_id}/resolve")

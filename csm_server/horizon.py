@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine, func, select, update
 
 from csm_server.errors import ProblemError
 from csm_server.merge import Principal
-from csm_server.pull import parse_cursor
+from csm_server.pull import HistoryLost, check_history, parse_cursor
 from csm_server.schema import app_user, sync_client, team
 
 log = logging.getLogger(__name__)
@@ -30,10 +30,9 @@ def record_checkpoint(
 ) -> int:
     """Store the seq of ``cursor`` as the device's checkpoint and return it."""
     with engine.begin() as conn:
-        epoch = conn.execute(
-            select(team.c.epoch).where(team.c.id == principal.team_id)
-        ).scalar_one()
-        seq = parse_cursor(cursor, epoch)
+        team_row = conn.execute(select(team).where(team.c.id == principal.team_id)).one()
+        seq = parse_cursor(cursor, team_row.epoch)
+        check_history(team_row, seq)
         device = conn.execute(
             select(sync_client.c.user_id, sync_client.c.revoked_at).where(
                 sync_client.c.id == client_id
@@ -74,4 +73,40 @@ def forget_checkpoints(conn: Connection, team_id: uuid.UUID) -> None:
     """Clear the team's checkpoints, because after a restore they name seqs of lost history."""
     conn.execute(
         update(sync_client).where(sync_client.c.team_id == team_id).values(pulled_seq=None)
+    )
+
+
+def start_epoch_after_lost_history(engine: Engine, lost: HistoryLost) -> ProblemError:
+    """Give the team a new epoch after a restore without one, and return the 409 to send.
+
+    An admin who restores a backup must run ``csm-server new-epoch``. When
+    that was forgotten, devices that saw the lost changes would reuse their
+    cursors and the seqs that new pushes take again, and silently skip or
+    revert changes. A new epoch makes every device download a fresh copy
+    and list the changes it sent that the server lost.
+    """
+    new_epoch = uuid.uuid4()
+    with engine.begin() as conn:
+        started = conn.execute(
+            update(team)
+            .where(team.c.id == lost.team_id, team.c.epoch == lost.epoch)
+            .values(epoch=new_epoch)
+        ).rowcount
+        if started:
+            forget_checkpoints(conn, lost.team_id)
+    if started:
+        log.error(
+            "Team %s: a device has seen seq %d but the team's seq is %d, so the database was "
+            "restored without `csm-server new-epoch`; started epoch %s",
+            lost.team_id,
+            lost.seen_seq,
+            lost.team_seq,
+            new_epoch,
+        )
+    return ProblemError(
+        409,
+        "epoch_mismatch",
+        "the server database was restored from a backup without starting a new epoch "
+        f"(this device has seen change {lost.seen_seq}, the server has {lost.team_seq}); "
+        "the server started one, download a fresh copy",
     )

@@ -164,6 +164,19 @@ def _account_of(ctx: PushContext, policy: EntityPolicy, record: Record, values: 
     return uuid.UUID(str(raw)) if raw else None
 
 
+# The field that names a row of each entity in messages; other entities show only their id.
+LABEL_FIELDS = ("name", "title", "objective")
+
+
+def _describe_record(policy: EntityPolicy, record: Record, values: dict) -> str:
+    """Name a record for a message: its entity, its name or title when known, and its id."""
+    for name in LABEL_FIELDS:
+        label = record.data.get(name) or values.get(name)
+        if label:
+            return f'{policy.name} "{label}" ({record.id})'
+    return f"{policy.name} {record.id}"
+
+
 def _stamp(ctx: PushContext, record: Record) -> None:
     record.seq = ctx.seq
     record.updated_by = ctx.principal.user_id
@@ -178,7 +191,8 @@ def _apply_fields(
     if record.exists and record.deleted:
         raise RejectedWithConflict(
             "entity_deleted",
-            f"{policy.name} {record.id} was deleted; restore it to apply this change",
+            f"{_describe_record(policy, record, values)} was deleted; "
+            "restore it to apply this change",
             _conflict_values(
                 policy,
                 record,

@@ -23,6 +23,27 @@ from csm_server.schema import scope_exit, sync_record, team
 DEFAULT_CLIENT_SCHEMA = 1
 
 
+class HistoryLost(Exception):
+    """A device has seen a ``seq`` above the team's: the database was restored, epoch unchanged.
+
+    Pushes only ever raise the team's ``seq``, so a cursor beyond it names
+    changes this database no longer has.
+    """
+
+    def __init__(self, team_id: uuid.UUID, epoch: uuid.UUID, seen_seq: int, team_seq: int):
+        super().__init__(f"device has seen seq {seen_seq}, the team's seq is {team_seq}")
+        self.team_id = team_id
+        self.epoch = epoch
+        self.seen_seq = seen_seq
+        self.team_seq = team_seq
+
+
+def check_history(team_row: Any, seen_seq: int) -> None:
+    """Raise ``HistoryLost`` when ``seen_seq`` is above the team's current seq."""
+    if seen_seq > int(team_row.seq):
+        raise HistoryLost(team_row.id, team_row.epoch, seen_seq, int(team_row.seq))
+
+
 def parse_cursor(cursor: str | None, epoch: uuid.UUID) -> int:
     """Return the seq inside ``cursor``; raise 409 when it names another epoch."""
     if not cursor:
@@ -108,6 +129,7 @@ def pull_page(
     """
     team_row = conn.execute(select(team).where(team.c.id == principal.team_id)).one()
     since = parse_cursor(cursor, team_row.epoch)
+    check_history(team_row, since)
     if 0 < since < team_row.min_cursor_seq:
         raise ProblemError(
             410,
@@ -243,8 +265,10 @@ def _without(values: dict[str, Any], names: frozenset[str]) -> dict[str, Any]:
 def checksum(conn: Connection, principal: Principal, up_to: int) -> dict[str, dict]:
     """Return per entity the count of live rows and a sha256 over ``(id, seq)`` up to ``up_to``.
 
-    Only rows in ``principal``'s scope count, as in ``pull_page``.
+    Only rows in ``principal``'s scope count, as in ``pull_page``. Raises ``HistoryLost``
+    when ``up_to`` is above the team's seq.
     """
+    check_history(conn.execute(select(team).where(team.c.id == principal.team_id)).one(), up_to)
     scope = scope_filter(principal)
     rows = conn.execute(
         select(sync_record.c.entity, sync_record.c.id, sync_record.c.seq)

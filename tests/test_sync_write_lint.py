@@ -38,6 +38,10 @@ ALLOWED = {
         "restores rows and values a restored server lost, and queues their outbox entries "
         "itself in the same transaction"
     ),
+    "sync/clock_recovery.py": (
+        "writes back the values of changes it re-stamps after a clock was fixed; their "
+        "outbox entries are queued again in the same transaction"
+    ),
     "sync/snapshots.py": (
         "stores health snapshots pulled from teammates and marks pushed ones as sent; "
         "snapshots are immutable and pushed from their own queue, not the outbox"

@@ -1,8 +1,11 @@
 """After a pull, compare per-entity counts and a digest of ``(id, seq)`` with the server.
 
-A mismatch means the local copy drifted (a bug, or a file edited by hand).
-The entity concerned is downloaded again in full, which repairs it without
-touching local changes still waiting in the outbox.
+A mismatch means the local copy drifted (a bug, a file edited by hand, or
+a server restored from a backup without a new epoch). The entity concerned
+is downloaded again in full, which repairs it without touching local changes
+still waiting in the outbox. A value this device sent that the server now
+holds only in an older version was lost by the server, so it is listed in
+``csm_desktop.sync.lost`` for the user instead of disappearing silently.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from csm_desktop.store.sync_models import SyncBase
-from csm_desktop.sync import state
+from csm_desktop.sync import lost, state
 from csm_desktop.sync.apply import apply_page
-from csm_desktop.sync.entities import CHECKED_ENTITIES
+from csm_desktop.sync.entities import CHECKED_ENTITIES, ENTITIES
+from csm_desktop.sync.resync import lost_update, written_here
 
 if TYPE_CHECKING:
     from csm_desktop.sync.engine import SyncEngine, SyncReport
@@ -57,7 +61,7 @@ def verify_checksums(engine: SyncEngine, report: SyncReport) -> bool | None:
         return True
     for entity in mismatched:
         log.warning("Sync checksum mismatch for %s at seq %d; downloading it again", entity, at_seq)
-        _redownload(engine, entity)
+        _redownload(engine, entity, report)
         report.repaired.append(entity)
     still = _mismatched(engine, remote["entities"], at_seq)
     if still:
@@ -71,7 +75,9 @@ def _mismatched(engine: SyncEngine, remote: dict[str, Any], at_seq: int) -> list
     return [name for name in CHECKED_ENTITIES if remote.get(name) != local.get(name)]
 
 
-def _redownload(engine: SyncEngine, entity: str) -> None:
+def _redownload(engine: SyncEngine, entity: str, report: SyncReport) -> None:
+    with engine.db.engine.connect() as conn:
+        before = _bases(conn, entity)
     cursor = None
     while True:
         page = engine.call(engine.transport.pull, cursor, engine.page_size, entity)
@@ -79,4 +85,42 @@ def _redownload(engine: SyncEngine, entity: str) -> None:
             apply_page(conn, page["changes"])
         cursor = page["next_cursor"]
         if not page["has_more"]:
-            return
+            break
+    with engine.db.engine.begin() as conn:
+        changes = _own_values_lost(conn, entity, before)
+        if changes:
+            log.warning(
+                "The server has older values of %d %s rows this device sent; listing them as lost",
+                len(changes),
+                entity,
+            )
+            report.lost_changes = lost.record(conn, changes)
+
+
+def _bases(conn, entity: str) -> dict[Any, Any]:
+    rows = conn.execute(select(_base).where(_base.c.entity == entity)).all()
+    return {row.entity_id: row for row in rows}
+
+
+def _own_values_lost(conn, entity: str, before: dict[Any, Any]) -> list[dict[str, Any]]:
+    """Return this device's values that the download replaced with older ones from the server."""
+    spec = ENTITIES.get(entity)
+    if spec is None:
+        return []
+    own = state.own_client_ids(conn)
+    after = _bases(conn, entity)
+    changes = []
+    for row_id, old in before.items():
+        new = after.get(row_id)
+        if new is None or new.deleted:
+            continue
+        fields = {
+            name: old.values.get(name)
+            for name in spec.fields
+            if old.values.get(name) != new.values.get(name)
+            and int(new.field_seq.get(name, 0)) < int(old.field_seq.get(name, 0))
+            and written_here(old, name, own)
+        }
+        if fields:
+            changes.append(lost_update(entity, row_id, fields, old))
+    return changes

@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import SQLAlchemyError
 
 from csm_desktop import __version__
-from csm_desktop.progress import CancelToken, ProgressCallback, no_progress
+from csm_desktop.progress import Cancelled, CancelToken, ProgressCallback, no_progress
 from csm_desktop.store.database import Database
-from csm_desktop.sync import outbox, state
+from csm_desktop.sync import clock_recovery, outbox, state
 from csm_desktop.sync.apply import acknowledge, apply_page, revert_rejected
 from csm_desktop.sync.capture import load_clock, save_clock, scan
 from csm_desktop.sync.checks import verify_checksums
@@ -71,6 +72,8 @@ class SyncReport:
     repaired: list[str] = field(default_factory=list)
     # Changes a restored server lost, listed for the user to re-upload or discard.
     lost_changes: int = 0
+    # Changes stamped by a clock that was ahead, put back into the outbox with new stamps.
+    restamped: int = 0
 
 
 class SyncEngine:
@@ -112,8 +115,27 @@ class SyncEngine:
             raise SyncAlreadyRunning("a sync of this database is already running")
         try:
             return self._run(progress, cancel or CancelToken())
+        except (SignedOut, Cancelled):
+            raise
+        except Exception as error:
+            self._record_error(error)
+            raise
         finally:
             lock.release()
+
+    def _record_error(self, error: Exception) -> None:
+        """Store why this run failed in ``last_error``, for ``sync status`` and the status bar.
+
+        ``SignedOut`` stores the server's code itself, which the status bar checks, and a
+        cancelled run is no failure.
+        """
+        text = str(error) or type(error).__name__
+        log.warning("Sync run failed: %s", text)
+        try:
+            with self.db.engine.begin() as conn:
+                state.set_value(conn, state.LAST_ERROR, text[:500])
+        except SQLAlchemyError as db_error:
+            log.error("Could not record the sync error %r: %s", text, db_error)
 
     def _run(self, progress: ProgressCallback, cancel: CancelToken) -> SyncReport:
         report = SyncReport()
@@ -124,11 +146,19 @@ class SyncEngine:
         self._ensure_device(meta, report)
 
         with self.db.engine.begin() as conn:
+            report.restamped = clock_recovery.recover(
+                conn,
+                self.wall,
+                meta.get("server_time_ms"),
+                (meta.get("limits") or {}).get("max_clock_ahead_ms"),
+            )
             scan(conn, self.wall)
         cancel.raise_if_cancelled()
         stored_epoch = self._get(state.EPOCH)
         if stored_epoch is not None and stored_epoch != meta["epoch"]:
             self._resync(meta, "epoch_mismatch", report)
+        elif self._cursor_ahead(meta):
+            self._resync_lost_history(report)
         progress(1, 3, "push")
         self._push_all(meta, report, cancel)
         progress(2, 3, "pull")
@@ -212,11 +242,13 @@ class SyncEngine:
             log.warning("Sync checkpoint of device %s failed: %s", client_id, error)
 
     def _sign_out(self, error: ServerError) -> None:
-        from csm_desktop.sync.credentials import forget_token
+        from csm_desktop.sync.credentials import forget_token, read_database_id
 
         url = self._get(state.SERVER_URL) or self.transport.url
-        forget_token(url)
         with self.db.engine.begin() as conn:
+            # This database's own entry, and the old shared one if it is still there.
+            forget_token(url, read_database_id(conn))
+            forget_token(url)
             state.set_value(conn, state.LAST_ERROR, error.code)
         log.warning("Sync signed out by the server (%s); local data kept", error.code)
         raise SignedOut(
@@ -262,6 +294,7 @@ class SyncEngine:
 
     def _new_device(self, conn: Connection, reason: str, report: SyncReport) -> str:
         client_id = state.new_client_id()
+        state.add_own_client_id(conn, client_id)
         state.set_value(conn, state.CLIENT_ID, client_id)
         state.set_value(conn, state.REGISTERED_CLIENT, None)
         outbox.renumber(conn)
@@ -316,6 +349,13 @@ class SyncEngine:
         if error.code == "epoch_mismatch":
             self._resync(self.call(self.transport.meta), "epoch_mismatch", report)
             return batch_size
+        if error.code == "unknown_client":
+            self.reregister(
+                "the server does not know this device; its database was probably restored",
+                report,
+                meta,
+            )
+            return batch_size
         if error.code == "client_seq_reused":
             self.reregister("the server has seen this device's change numbers before", report, meta)
             return batch_size
@@ -330,6 +370,7 @@ class SyncEngine:
         self, batch: list[outbox.Entry], response: dict[str, Any], report: SyncReport
     ) -> None:
         by_seq = {entry.client_seq: entry for entry in batch}
+        accepted: list[str] = []
         with self.db.engine.begin() as conn:
             for result in response["results"]:
                 entry = by_seq.get(int(result["client_seq"]))
@@ -341,6 +382,7 @@ class SyncEngine:
                 report.pushed[status] = report.pushed.get(status, 0) + 1
                 if status in ACKNOWLEDGED:
                     acknowledge(conn, entry, result.get("seq"))
+                    accepted.append(entry.hlc)
                 else:
                     error = result.get("error") or {}
                     revert_rejected(
@@ -349,6 +391,7 @@ class SyncEngine:
                     report.rejected.append(
                         {"client_seq": entry.client_seq, "entity": entry.entity, **error}
                     )
+            clock_recovery.note_accepted(conn, accepted)
             client_id = state.get_value(conn, state.CLIENT_ID)
         self.registry.remember(client_id, self.db.path, int(response["last_client_seq"]))
 
@@ -387,6 +430,31 @@ class SyncEngine:
 
     def _resync(self, meta: dict[str, Any], reason: str, report: SyncReport) -> None:
         resync(self, meta, reason, report)
+
+    def _cursor_ahead(self, meta: dict[str, Any]) -> bool:
+        """True when this device has pulled a seq the server no longer has (same epoch).
+
+        Checked before the push, because a push would take the lost seqs again.
+        """
+        cursor = self._get(state.CURSOR)
+        if not cursor or meta.get("team_seq") is None:
+            return False
+        epoch, _, seq = cursor.partition(":")
+        return epoch == meta["epoch"] and int(seq) > int(meta["team_seq"])
+
+    def _resync_lost_history(self, report: SyncReport) -> None:
+        """Resync after a restore without a new epoch, as after an epoch change.
+
+        A pull from the current cursor makes the server start the new epoch
+        itself, so the other devices resync too.
+        """
+        log.warning("The server has fewer changes than this device pulled; it was restored")
+        try:
+            self.call(self.transport.pull, self._get(state.CURSOR), 1)
+        except ServerError as error:
+            if error.code != "epoch_mismatch":
+                raise
+        self._resync(self.call(self.transport.meta), "epoch_mismatch", report)
 
     def pull_everything(self, meta: dict[str, Any], report: SyncReport) -> set:
         seen: set = set()

@@ -69,6 +69,21 @@ class HybridClock:
             if remote_ms > self._physical:
                 self._physical, self._counter = remote_ms, 0
 
+    def rewind(self, physical_ms: int) -> None:
+        """Move the clock back to ``physical_ms``, after a wrong wall clock was corrected.
+
+        The caller guarantees that the server accepted no stamp above
+        ``physical_ms`` from this device, so later stamps still sort after
+        every accepted one.
+        """
+        with self._lock:
+            if physical_ms < self._physical:
+                self._physical, self._counter = physical_ms, 0
+
+    @property
+    def physical_ms(self) -> int:
+        return self._physical
+
     @property
     def last(self) -> str:
         return format_hlc(self._physical, self._counter, self.client_id)

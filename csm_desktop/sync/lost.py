@@ -6,10 +6,14 @@ here (as JSON in ``sync_state``) instead of pushing them at once, and the
 user decides. Until then the local database matches the server: lost rows
 are soft-deleted and lost values show the server's value.
 
-Re-uploading queues lost rows as inserts and lost values as updates with
-``base_seq = 0``, so the server records a conflict wherever someone changed
-the same field since, instead of overwriting it silently. Discarding only
-drops the list.
+Only changes this database sent are listed (see ``csm_desktop.sync.resync``),
+so a re-upload is recorded as this user's edit. Re-uploading queues lost
+rows as inserts and lost values as updates. A lost value whose clock stamp
+is later than the stamp of the server's current value overwrote that value
+before the restore, so it is sent with the current value's ``base_seq`` and
+applies without a conflict. Otherwise someone changed the field after the
+lost edit, and ``base_seq = 0`` makes the server record a conflict instead
+of overwriting it silently. Discarding only drops the list.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from csm_desktop.store.sync_models import SyncBase
 from csm_desktop.sync import outbox, state
 from csm_desktop.sync.capture import capture_ids, load_clock, save_clock
 from csm_desktop.sync.entities import ENTITIES, from_wire
-from csm_desktop.sync.hlc import WallClock
+from csm_desktop.sync.hlc import WallClock, parse_hlc
 
 log = logging.getLogger(__name__)
 
@@ -90,8 +94,8 @@ def reupload(conn: Connection, wall: WallClock | None = None) -> int:
 
     Lost rows are written back locally and captured as inserts in one client
     transaction, parents before children. Lost values are written back and
-    queued as updates with ``base_seq = 0``, so they reach the server as
-    concurrent edits: a newer value there stays and a conflict is recorded.
+    queued as updates, which conflict on the server only with a value written
+    after the lost edit (see the module documentation).
     """
     items = _load(conn)
     inserts: dict[str, set[uuid.UUID]] = {}
@@ -167,9 +171,10 @@ def _queue_values(conn: Connection, clock, item: dict[str, Any]) -> None:
     """Queue the lost values of one row that still differ from the server's current value."""
     entity, row_id = item["entity"], uuid.UUID(item["id"])
     spec = ENTITIES[entity]
-    current = conn.execute(
-        select(_base.c["values"]).where(_base.c.entity == entity, _base.c.entity_id == row_id)
-    ).scalar()
+    base = conn.execute(
+        select(_base).where(_base.c.entity == entity, _base.c.entity_id == row_id)
+    ).first()
+    current = base.values if base is not None else None
     if current is None:
         log.info("Lost values of %s %s not re-uploaded: the row is gone", entity, row_id)
         return
@@ -189,8 +194,13 @@ def _queue_values(conn: Connection, clock, item: dict[str, Any]) -> None:
     if not lost:
         return
 
+    stamps = item.get("stamps") or {}
     fields = {
-        name: {"value": value, "base_seq": 0, "base": current.get(name)}
+        name: {
+            "value": value,
+            "base_seq": _base_seq(base, name, stamps.get(name)),
+            "base": current.get(name),
+        }
         for name, value in lost.items()
     }
     outbox.add_entry(
@@ -205,3 +215,18 @@ def _queue_values(conn: Connection, clock, item: dict[str, Any]) -> None:
     )
     values = {name: from_wire(spec, name, value) for name, value in lost.items()}
     conn.execute(update(spec.table).where(spec.table.c.id == row_id).values(**values))
+
+
+def _base_seq(base: Any, name: str, lost_stamp: str | None) -> int:
+    """Return the current value's seq when the lost edit came after it, else 0 (a conflict)."""
+    current_stamp = (base.field_hlc or {}).get(name)
+    if lost_stamp is None or current_stamp is None:
+        return 0
+    if _stamp_order(current_stamp) >= _stamp_order(lost_stamp):
+        return 0
+    return int((base.field_seq or {}).get(name, 0))
+
+
+def _stamp_order(stamp: str) -> tuple[int, int]:
+    physical, counter, _ = parse_hlc(stamp)
+    return physical, counter

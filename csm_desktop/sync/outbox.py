@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -223,30 +223,65 @@ def list_entries(
 
 
 def renumber(conn: Connection) -> int:
-    """Give every unsent and in-flight entry a new number from 1, for a newly registered device."""
+    """Give every unsent and in-flight entry a new number from 1, for a newly registered device.
+
+    The new device's server record expects change 1 next and then every
+    number in turn, so rejected entries, which are never sent, must not use
+    up numbers from 1 onwards. They get the numbers ``-n+1 .. 0`` instead,
+    in their old order; a retry later gives them a positive number again.
+    """
     entries = list_entries(conn, (PENDING, INFLIGHT))
-    conn.execute(delete(_outbox).where(_outbox.c.state.in_((PENDING, INFLIGHT))))
     rejected = list_entries(conn, (REJECTED,))
     conn.execute(delete(_outbox))
     state.set_value(conn, state.NEXT_CLIENT_SEQ, "1")
-    for entry in [*entries, *rejected]:
+    for entry in entries:
         entry.client_seq = state.take_client_seqs(conn, 1)
-        conn.execute(
-            insert(_outbox).values(
-                client_seq=entry.client_seq,
-                mutation_id=uuid.uuid4(),
-                tx=entry.tx,
-                entity=entry.entity,
-                entity_id=entry.entity_id,
-                note_id=entry.note_id,
-                op=entry.op,
-                base_seq=entry.base_seq,
-                fields=entry.fields,
-                hlc=entry.hlc,
-                state=entry.state if entry.state == REJECTED else PENDING,
-                error_code=entry.error_code,
-                error_detail=entry.error_detail,
-            )
-        )
-    log.info("Renumbered %d outbox entries for a new device id", len(entries))
+        entry.mutation_id = uuid.uuid4()
+        entry.state = PENDING
+        _insert_copy(conn, entry)
+    for offset, entry in enumerate(rejected):
+        entry.client_seq = offset - len(rejected) + 1
+        _insert_copy(conn, entry)
+    log.info(
+        "Renumbered %d outbox entries for a new device id; kept %d rejected ones",
+        len(entries),
+        len(rejected),
+    )
     return len(entries)
+
+
+def requeue(conn: Connection, entries: list[Entry], stamp: Callable[[], str]) -> None:
+    """Move ``entries`` to the end of the outbox as pending, in their order, with new stamps.
+
+    Each gets a new ``client_seq``, ``mutation_id`` and clock stamp from
+    ``stamp()``, so the server treats it as a new change and not as a
+    replay of the number it rejected before.
+    """
+    conn.execute(delete(_outbox).where(_outbox.c.client_seq.in_([e.client_seq for e in entries])))
+    for entry in entries:
+        entry.client_seq = state.take_client_seqs(conn, 1)
+        entry.mutation_id = uuid.uuid4()
+        entry.hlc = stamp()
+        entry.state = PENDING
+        entry.error_code = entry.error_detail = None
+        _insert_copy(conn, entry)
+
+
+def _insert_copy(conn: Connection, entry: Entry) -> None:
+    conn.execute(
+        insert(_outbox).values(
+            client_seq=entry.client_seq,
+            mutation_id=entry.mutation_id,
+            tx=entry.tx,
+            entity=entry.entity,
+            entity_id=entry.entity_id,
+            note_id=entry.note_id,
+            op=entry.op,
+            base_seq=entry.base_seq,
+            fields=entry.fields,
+            hlc=entry.hlc,
+            state=entry.state,
+            error_code=entry.error_code,
+            error_detail=entry.error_detail,
+        )
+    )

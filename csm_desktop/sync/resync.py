@@ -5,7 +5,10 @@ old base. After the download, rows the server no longer has are removed
 locally when their tombstones were purged (410). After a restore (409),
 rows and values that the server had acknowledged but lost are listed in
 ``csm_desktop.sync.lost`` and hidden until the user chooses to upload them
-again or discard them; nothing is pushed without that choice.
+again or discard them; nothing is pushed without that choice. Only changes
+this database sent are listed: a value's clock stamp ends with the id of
+the device that wrote it, and the database remembers its own device ids.
+Another member's lost changes are that member's to re-upload.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from csm_desktop.sync import lost, outbox, state
 from csm_desktop.sync.apply import forget_bases, materialize
 from csm_desktop.sync.capture import scan
 from csm_desktop.sync.entities import ENTITIES
+from csm_desktop.sync.hlc import parse_hlc
 
 if TYPE_CHECKING:
     from csm_desktop.sync.engine import SyncEngine, SyncReport
@@ -81,32 +85,53 @@ def _list_lost(conn, old: dict, seen: set, missing: set, team_seq: int) -> int:
     change still in the outbox is not listed: its base is forgotten and the
     outbox sends that change as before.
     """
+    own = state.own_client_ids(conn)
     changes = []
     for key in sorted(missing, key=str):
         entity, row_id = key
         if entity not in ENTITIES:
             continue
         entries = outbox.entries_for(conn, entity, [row_id]).get(row_id, [])
-        if any(entry.state != outbox.REJECTED for entry in entries):
+        live = [entry for entry in entries if entry.state != outbox.REJECTED]
+        mine = inserted_here(old[key], own)
+        if live and not _only_edits(entity, live, mine):
             # NOTE: the queued change goes to a server that lacks the row, which may reject it.
             forget_bases(conn, {key})
             continue
-        changes.append(_lost_row(entity, row_id, old[key].values))
+        values = _with_queued_edits(conn, old[key].values, live)
+        if mine and not any(entry.op == "delete" for entry in live):
+            changes.append(_lost_row(entity, row_id, values))
         _hide_row(conn, entity, row_id)
     # NOTE: a row is compared by seq only. Once the restored server has taken as many new
     # changes as it lost, a lost value of a row edited there again is not listed.
     for key, previous in old.items():
         if key in seen and previous.seq > team_seq and key[0] in ENTITIES:
-            values = _lost_values(conn, key, previous)
+            values = _lost_values(conn, key, previous, own)
             if values:
-                changes.append(
-                    {"entity": key[0], "id": str(key[1]), "op": lost.UPDATE, "fields": values}
-                )
+                changes.append(lost_update(key[0], key[1], values, previous))
     forget_bases(conn, {key for key in missing if key[0] not in ENTITIES})
     if not changes:
         return lost.count(conn)
     log.warning("The restored server lost %d changes; waiting for the user's choice", len(changes))
     return lost.record(conn, changes)
+
+
+def _only_edits(entity: str, live: list[outbox.Entry], mine: bool) -> bool:
+    """True when the queued changes of a lost row are this device's edits of its own row.
+
+    They then join the lost row's listing instead of going to a server that
+    lacks the row and would reject them.
+    """
+    return mine and all(entry.entity == entity and entry.op != "insert" for entry in live)
+
+
+def _with_queued_edits(conn, values: dict[str, Any], live: list[outbox.Entry]) -> dict[str, Any]:
+    """Return ``values`` with the queued edits applied, and remove those entries."""
+    merged = dict(values)
+    for entry in live:
+        merged.update({name: change.get("value") for name, change in entry.fields.items()})
+        outbox.remove(conn, entry.client_seq)
+    return merged
 
 
 def _lost_row(entity: str, row_id: uuid.UUID, values: dict[str, Any]) -> dict[str, Any]:
@@ -123,8 +148,8 @@ def _hide_row(conn, entity: str, row_id: uuid.UUID) -> None:
     materialize(conn, ENTITIES[entity], row_id)
 
 
-def _lost_values(conn, key: tuple[str, uuid.UUID], previous: Any) -> dict[str, Any]:
-    """Return the acknowledged values of a row that differ from the server's copy now."""
+def _lost_values(conn, key: tuple[str, uuid.UUID], previous: Any, own: set[str]) -> dict[str, Any]:
+    """Return this device's acknowledged values of a row that differ from the server's copy now."""
     entity, row_id = key
     current = conn.execute(
         select(_base.c["values"]).where(_base.c.entity == entity, _base.c.entity_id == row_id)
@@ -133,4 +158,52 @@ def _lost_values(conn, key: tuple[str, uuid.UUID], previous: Any) -> dict[str, A
         name: previous.values.get(name)
         for name in ENTITIES[entity].fields
         if previous.values.get(name) != (current or {}).get(name)
+        and written_here(previous, name, own)
     }
+
+
+def lost_update(
+    entity: str, row_id: uuid.UUID, values: dict[str, Any], previous: Any
+) -> dict[str, Any]:
+    """Return the lost-list item for ``values`` of a row, with the clock stamps they had."""
+    stamps = {name: (previous.field_hlc or {}).get(name) for name in values}
+    return {
+        "entity": entity,
+        "id": str(row_id),
+        "op": lost.UPDATE,
+        "fields": values,
+        "stamps": {name: stamp for name, stamp in stamps.items() if stamp},
+    }
+
+
+def written_here(base: Any, name: str, own: set[str]) -> bool:
+    """True when this database's devices wrote the acknowledged value of field ``name``.
+
+    A field without a stamp was acknowledged to this device but not yet
+    pulled back, because pulled rows carry a stamp for every field set.
+    """
+    stamp = (base.field_hlc or {}).get(name)
+    return stamp is None or _author(stamp) in own
+
+
+def inserted_here(base: Any, own: set[str]) -> bool:
+    """True when this database's devices created the row: they wrote its oldest field stamp."""
+    stamps = [stamp for stamp in (base.field_hlc or {}).values() if stamp]
+    if not stamps:
+        return True
+    return _author(min(stamps, key=_stamp_order)) in own
+
+
+def _author(stamp: str) -> str | None:
+    try:
+        return parse_hlc(stamp)[2]
+    except ValueError:
+        return None
+
+
+def _stamp_order(stamp: str) -> tuple[int, int]:
+    try:
+        physical, counter, _ = parse_hlc(stamp)
+    except ValueError:
+        return (0, 0)
+    return physical, counter

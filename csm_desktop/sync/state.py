@@ -38,6 +38,10 @@ HLC = "hlc"
 SCAN_WATERMARK = "scan_watermark"
 LAST_SYNC_AT = "last_sync_at"
 LAST_ERROR = "last_error"
+# The highest clock stamp the server accepted from this database, the floor of a clock rewind.
+HLC_ACCEPTED = "hlc_accepted"
+# JSON list of every client id this database has pushed under, oldest first.
+OWN_CLIENT_IDS = "own_client_ids"
 
 _table = SyncState.__table__
 
@@ -71,6 +75,27 @@ def take_client_seqs(conn: Connection, count: int) -> int:
         {"count": count, "key": NEXT_CLIENT_SEQ},
     ).scalar_one()
     return int(after) - count
+
+
+def own_client_ids(conn: Connection) -> set[str]:
+    """Return the client ids this database has used, including the current one."""
+    text_value = get_value(conn, OWN_CLIENT_IDS)
+    ids = set(json.loads(text_value)) if text_value else set()
+    current = get_value(conn, CLIENT_ID)
+    if current is not None:
+        ids.add(current)
+    return ids
+
+
+def add_own_client_id(conn: Connection, client_id: str) -> None:
+    """Remember ``client_id`` as one of this database's device ids (kept after re-registering)."""
+    text_value = get_value(conn, OWN_CLIENT_IDS)
+    ids = json.loads(text_value) if text_value else []
+    previous = get_value(conn, CLIENT_ID)
+    for known in (previous, client_id):
+        if known is not None and known not in ids:
+            ids.append(known)
+    set_value(conn, OWN_CLIENT_IDS, json.dumps(ids))
 
 
 def is_enabled(conn: Connection) -> bool:

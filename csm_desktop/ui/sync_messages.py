@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from csm_desktop.formatting import format_number
 from csm_desktop.secret_chunks import MAX_SECRET_BYTES, SecretTooLargeError
 from csm_desktop.secrets import KeyringUnavailableError
+from csm_desktop.sync.apply import PageApplyError
 from csm_desktop.sync.engine import SIGNED_OUT_CODES, SignedOut, SyncAlreadyRunning, UpgradeRequired
 from csm_desktop.sync.service import NotConnectedError
 from csm_desktop.sync.transport import InsecureServerError, NetworkError, ServerError
@@ -34,7 +35,8 @@ def describe_error(error: BaseException, url: str = "") -> str:
     if isinstance(error, SignedOut) or is_rejected_token(error):
         return QCoreApplication.translate(
             "SyncMessages",
-            "The server did not accept the access token: it is wrong, expired or revoked. "
+            "The server did not accept the personal access token: it is wrong, expired or "
+            "revoked. "
             "Ask your team admin for a new token and enter it under Settings > Team sync. "
             "Your local data is kept.",
         )
@@ -52,6 +54,17 @@ def describe_error(error: BaseException, url: str = "") -> str:
         return QCoreApplication.translate(
             "SyncMessages", "The sync server returned an error: %1"
         ).replace("%1", str(error))
+    if isinstance(error, PageApplyError):
+        return (
+            QCoreApplication.translate(
+                "SyncMessages",
+                "A change from the team server could not be stored here (%1 %2, rule %3). Nothing "
+                "was lost: the next sync tries it again. If this repeats, send the log to support.",
+            )
+            .replace("%1", error.entity)
+            .replace("%2", str(error.row_id))
+            .replace("%3", str(error.constraint))
+        )
     if isinstance(error, SecretTooLargeError):
         return QCoreApplication.translate(
             "SyncMessages",
@@ -89,6 +102,12 @@ def describe_rejection(code: str | None, detail: str | None) -> str:
     if code == "forbidden":
         return QCoreApplication.translate(
             "SyncMessages", "You may not change this record: %1"
+        ).replace("%1", detail)
+    if code == "entity_deleted":
+        return QCoreApplication.translate(
+            "SyncMessages",
+            "The record was deleted on the server, so your change was not applied: %1. "
+            "To apply it, restore the record in Sync > Conflicts and proposals.",
         ).replace("%1", detail)
     if code == "not_found":
         return QCoreApplication.translate(

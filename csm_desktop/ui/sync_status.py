@@ -205,6 +205,9 @@ def indicator_text(
         return QCoreApplication.translate("SyncStatus", "Rejected changes: %1").replace(
             "%1", format_number(status.rejected)
         )
+    if status.last_error:
+        # The tooltip and Sync > Pending changes say why; the next sync tries again.
+        return QCoreApplication.translate("SyncStatus", "Last sync failed")
     if status.pending:
         return pending
     return QCoreApplication.translate("SyncStatus", "Synced")

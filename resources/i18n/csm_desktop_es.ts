@@ -5173,8 +5173,8 @@ Archivo movido a: %2</translation>
         <translation>esta dirección</translation>
     </message>
     <message>
-        <source>The server did not accept the access token: it is wrong, expired or revoked. Ask your team admin for a new token and enter it under Settings &gt; Team sync. Your local data is kept.</source>
-        <translation>El servidor no ha aceptado el token de acceso: es incorrecto, ha caducado o se ha revocado. Pide un token nuevo a la persona que administra tu equipo e introdúcelo en Configuración &gt; Sincronización del equipo. Tus datos locales se conservan.</translation>
+        <source>The server did not accept the personal access token: it is wrong, expired or revoked. Ask your team admin for a new token and enter it under Settings &gt; Team sync. Your local data is kept.</source>
+        <translation>El servidor no aceptó el token de acceso personal: es incorrecto, caducó o se revocó. Pide un token nuevo a tu administrador e introdúcelo en Configuración &gt; Sincronización del equipo. Tus datos locales se conservan.</translation>
     </message>
     <message>
         <source>The team server needs a newer version of this app: %1</source>
@@ -5187,6 +5187,10 @@ Archivo movido a: %2</translation>
     <message>
         <source>The sync server returned an error: %1</source>
         <translation>El servidor de sincronización ha devuelto un error: %1</translation>
+    </message>
+    <message>
+        <source>A change from the team server could not be stored here (%1 %2, rule %3). Nothing was lost: the next sync tries it again. If this repeats, send the log to support.</source>
+        <translation>Un cambio del servidor del equipo no se pudo guardar aquí (%1 %2, regla %3). No se perdió nada: la siguiente sincronización lo vuelve a intentar. Si se repite, envía el registro a soporte.</translation>
     </message>
     <message>
         <source>The token is too large to keep in this computer&apos;s keyring (over %1 KiB). Check that you pasted only the token. Nothing was stored.</source>
@@ -5337,6 +5341,10 @@ Archivo movido a: %2</translation>
     <message>
         <source>Rejected changes: %1</source>
         <translation>Cambios rechazados: %1</translation>
+    </message>
+    <message>
+        <source>Last sync failed</source>
+        <translation>Falló la última sincronización</translation>
     </message>
     <message>
         <source>Synced</source>

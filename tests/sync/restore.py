@@ -10,8 +10,12 @@ from csm_server import admin
 from tests.sync.harness import ServerProcess
 
 
-def restore_server_backup(server: ServerProcess, lose: Callable[[], None]) -> None:
+def restore_server_backup(
+    server: ServerProcess, lose: Callable[[], None], *, new_epoch: bool = True
+) -> None:
     """Back up the server, run ``lose()`` (changes the backup misses), restore it, new epoch.
+
+    ``new_epoch=False`` skips the new epoch, as an admin who forgot that step would.
 
     The server's SQLite file runs in WAL mode, so the backup goes through
     SQLite's backup API and the restore removes the newer write-ahead log,
@@ -28,7 +32,8 @@ def restore_server_backup(server: ServerProcess, lose: Callable[[], None]) -> No
     for suffix in ("-wal", "-shm"):
         live.with_name(live.name + suffix).unlink(missing_ok=True)
     shutil.copy(backup, live)
-    engine = server.admin_engine()
-    admin.new_epoch(engine, "T")
-    engine.dispose()
+    if new_epoch:
+        engine = server.admin_engine()
+        admin.new_epoch(engine, "T")
+        engine.dispose()
     server.start()

@@ -101,7 +101,10 @@ def test_settings_page_test_and_connect(
     status = service.read_status(db)
     assert status.server_url == sqlite_only_server.url
     assert status.user_email == "ann@t.io"
-    assert credentials.load_token(sqlite_only_server.url) == sqlite_only_server.tokens["ann"]
+    with db.engine.connect() as conn:
+        database_id = credentials.read_database_id(conn)
+    token = credentials.load_token(sqlite_only_server.url, database_id)
+    assert token == sqlite_only_server.tokens["ann"]
     assert page.token_edit.text() == ""
     assert "Connected to" in page.connection_label.text()
     page.apply()
@@ -130,7 +133,7 @@ def test_settings_page_error_messages(
 
     page.token_edit.clear()
     message = run_check(qtbot, page, page.test_button)
-    assert "Enter the server URL and the access token" in message
+    assert "Enter the server URL and the personal access token" in message
 
 
 def test_settings_apply_rejects_unsaved_token(
@@ -302,7 +305,8 @@ def test_signed_out_after_token_revoked(
     sqlite_only_server: ServerProcess,
 ) -> None:
     service.connect(db, sqlite_only_server.url, sqlite_only_server.tokens["ann"])
-    credentials.forget_token(sqlite_only_server.url)
+    with db.engine.connect() as conn:
+        credentials.forget_token(sqlite_only_server.url, credentials.read_database_id(conn))
     indicator = SyncIndicator(controller)
     qtbot.addWidget(indicator)
 

@@ -50,3 +50,30 @@ def test_pending_rows_fit_their_text(qtbot: QtBot, db: Database) -> None:
 
     assert len(dialog.changes) == 1
     assert height_after_show == dialog.table.rowHeight(0)
+
+
+def test_indicator_says_last_sync_failed() -> None:
+    from csm_desktop.sync.service import SyncStatus
+    from csm_desktop.ui.sync_status import indicator_text
+
+    def status(last_error: str | None, pending: int = 2) -> SyncStatus:
+        return SyncStatus("https://sync.example", "ann@t.io", pending, 0, 0, None, last_error)
+
+    assert indicator_text(status(None), running=False, offline=False, signed_out=False) == (
+        "Pending changes: 2"
+    )
+    assert (
+        indicator_text(status("unknown_client"), running=False, offline=False, signed_out=False)
+        == "Last sync failed"
+    )
+    assert indicator_text(status("token_revoked"), running=False, offline=False, signed_out=False)
+
+
+def test_page_apply_error_in_plain_words() -> None:
+    from csm_desktop.sync.apply import PageApplyError
+    from csm_desktop.ui.sync_messages import describe_error
+
+    text = describe_error(PageApplyError("account", "1234", "uq_x"), "https://sync.example")
+
+    assert text.startswith("A change from the team server could not be stored here (account 1234")
+    assert "Nothing was lost" in text
