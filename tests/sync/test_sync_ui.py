@@ -119,7 +119,7 @@ def test_settings_page_error_messages(
     page.url_edit.setText(sqlite_only_server.url)
     page.token_edit.setText("csm_wrong_token")
     message = run_check(qtbot, page, page.test_button)
-    assert "did not accept the access token" in message
+    assert "did not accept the personal access token" in message
 
     page.url_edit.setText(f"http://127.0.0.1:{free_port()}")
     message = run_check(qtbot, page, page.test_button)
