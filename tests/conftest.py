@@ -124,7 +124,7 @@ def seeded_db(db: Database) -> dict[str, uuid.UUID]:
 
 @pytest.fixture
 def questions(monkeypatch: pytest.MonkeyPatch):
-    """Answer ``QMessageBox.question`` from a queue (see ``tests.editing.FakeQuestions``)."""
+    """Replace ``QMessageBox.question`` with queued replies (``tests.editing.FakeQuestions``)."""
     from PySide6.QtWidgets import QMessageBox
 
     from csm_desktop.ui import record_editing

@@ -3,8 +3,9 @@
 The sync capture layer finds local changes by comparing rows with their
 server base, in the ORM flush and in a scan by ``updated_at``. A Core or ORM
 bulk statement outside those paths can change a synced row without bumping
-``updated_at`` (an update the scan misses) or remove it outright (a hard
-delete the scan never finds), so the edit would not reach the outbox. This
+``updated_at``, an update the scan misses. It can also remove the row
+outright, a hard delete the scan never finds. Either way the edit would not
+reach the outbox. This
 test reads every module of ``csm_desktop`` and fails when a statement whose
 target is a synced model or table, or a table chosen at run time, is built
 outside ``ALLOWED``.

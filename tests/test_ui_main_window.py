@@ -312,10 +312,10 @@ def test_close_declined_keeps_working(
 def test_close_cancels_reads_without_asking(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    asked: list[int] = []
+    questions: list[int] = []
 
     def record(self: MainWindow, count: int) -> bool:
-        asked.append(count)
+        questions.append(count)
         return True
 
     monkeypatch.setattr(MainWindow, "confirm_cancel_jobs", record)
@@ -325,7 +325,7 @@ def test_close_cancels_reads_without_asking(
     window.close()
     release.set()
 
-    assert asked == []
+    assert questions == []
     assert job.token.cancelled
     assert not window.isVisible()
 

@@ -177,7 +177,7 @@ def _stored_usage_baseline() -> tuple[Any, Any, Any]:
     """Select the reason code and baseline of the stored usage reading, inside SQLite.
 
     Format-2 detail keeps the reason code at index 3 and its arguments at
-    index 4 (see ``_FALL_CODE``); format 1 has neither, so all three are NULL.
+    index 4 (see ``_FALL_CODE``). Format 1 has neither, so all three are NULL.
     """
     entry = f"$.{USAGE_MEASURE}"
     is_list = func.json_type(HealthSnapshot.details, entry) == "array"

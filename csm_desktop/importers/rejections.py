@@ -98,7 +98,7 @@ class RejectionLog:
         stem = re.sub(r"[^\w.-]+", "_", Path(self._source_name).stem)[:60] or "import"
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         self.path = self._folder / f"{stem}-rejected-{stamp}.csv"
-        # Reasons may hold characters a legacy code page lacks; those become "?".
+        # Reasons may contain characters a legacy code page lacks; those become "?".
         self._handle = self.path.open("w", encoding=self._codec, errors="replace", newline="")
         self._writer = csv.writer(self._handle, delimiter=self._delimiter)
         self._writer.writerow([*self._header, *extra_columns()])

@@ -191,9 +191,9 @@ def fit_widths(widths: Sequence[float], needed: Sequence[float]) -> list[float]:
         log.debug("Table columns cannot fit their longest words: %s", needed)
         return list(widths)
     for index in sorted(spare, key=lambda index: spare[index], reverse=True):
-        taken = min(spare[index], extra)
-        fitted[index] -= taken
-        extra -= taken
+        narrowed = min(spare[index], extra)
+        fitted[index] -= narrowed
+        extra -= narrowed
         if extra <= 0:
             break
     return fitted

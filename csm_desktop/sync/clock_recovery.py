@@ -17,7 +17,7 @@ a later edit from this device still beats its own earlier accepted edit in
 the server's last-writer-wins comparison.
 
 The edits stamped with the wrong clock are the user's, and the rejection
-message asks the user to fix the clock and sync again. So changes rejected
+message tells the user to fix the clock and sync again. So changes rejected
 with ``clock_ahead`` (and the rest of their client transactions) go back
 into the outbox, and unsent changes get new stamps in their original order.
 """

@@ -8,8 +8,8 @@ database keeps its keyring id, so it finds the token of the user it was
 connected as. On another computer it finds none, and the user must sign in again.
 
 Older versions kept one entry per server URL (``sync-token <url>``). Calls
-without a ``database_id`` still use that name: the sync engine forgets it on
-sign-out, and ``service.build_engine`` reads it once to migrate it.
+without a ``database_id`` still use that name, because the sync engine deletes
+it on sign-out and ``service.build_engine`` reads it once to migrate it.
 
 The short-lived access tokens the server issues for it stay in the memory of
 ``Transport`` and never come here.

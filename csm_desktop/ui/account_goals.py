@@ -380,7 +380,7 @@ class GoalsTab(QWidget):
             return
         self.reload()
         if created:
-            # The new goal stays selected for its check-ins; say how to start another one.
+            # The new goal stays selected for its check-ins, and the message explains New.
             self.select_goal(goal_id)
             self.message_label.setText(
                 self.tr("Goal added. Check in on it below, or press New for another goal.")

@@ -171,9 +171,7 @@ class HealthPanel(QWidget):
         """Load ``account_id`` in the background; the widgets fill in when it arrives."""
         self._account_id = account_id
         self.facts_label.setText(self.tr("Loading health…"))
-        job = self._runner.start(
-            "load health", _PanelLoad(self._db, account_id), read_only=True
-        )
+        job = self._runner.start("load health", _PanelLoad(self._db, account_id), read_only=True)
         job.succeeded.connect(self._on_loaded)
         job.failed.connect(self._on_failed)
 

@@ -75,7 +75,7 @@ def ask_delete(parent: QWidget, title: str, question: str) -> QMessageBox.Standa
     """Show the delete question and return Yes for Delete, No for Cancel (tests replace this)."""
     box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    # A verb on the button says what happens, which a Yes does not.
+    # A verb on the button names the action, which a Yes does not.
     box.button(QMessageBox.StandardButton.Yes).setText(
         QCoreApplication.translate("RecordEditing", "&Delete")
     )

@@ -280,9 +280,7 @@ class ScorecardEditor(QWidget):
             self._show_problem(str(exc))
             return
         self._show_info(self.tr("Computing the preview…"))
-        job = self._runner.start(
-            "preview scorecard", _Preview(self._db, config), read_only=True
-        )
+        job = self._runner.start("preview scorecard", _Preview(self._db, config), read_only=True)
         job.succeeded.connect(self._on_preview)
         job.failed.connect(self._on_job_failed)
 

@@ -235,7 +235,7 @@ def problem_text(result: IntegrityResult) -> str:
 
 
 def in_use_text(error: DatabaseInUseError) -> str:
-    """Say which copy of the app holds the file and what to do, in the UI language."""
+    """Return, in the UI language, which copy of the app has the file open and what to do."""
     if error.owner_pid is None:
         text = QCoreApplication.translate(
             "Startup", "CSM Desktop is already running with %1 open."

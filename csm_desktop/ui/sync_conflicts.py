@@ -285,7 +285,7 @@ class DuplicatesPanel(QWidget):
 
     @Slot()
     def reload(self) -> None:
-        """Find the undismissed pairs again in the background; ``reloaded`` says when shown."""
+        """Find the undismissed pairs again in the background; ``reloaded`` fires once shown."""
         self._generation += 1
         generation = self._generation
         self.summary.setText(self.tr("Looking for possible duplicate accounts…"))

@@ -206,7 +206,7 @@ def indicator_text(
             "%1", format_number(status.rejected)
         )
     if status.last_error:
-        # The tooltip and Sync > Pending changes say why; the next sync tries again.
+        # The tooltip and Sync > Pending changes give the reason. The next sync tries again.
         return QCoreApplication.translate("SyncStatus", "Last sync failed")
     if status.pending:
         return pending
